@@ -1,0 +1,27 @@
+import "server-only";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { openAdapter } from "@/lib/db/adapter";
+import { getEnv } from "@/lib/env";
+
+// One client per process, kept on globalThis so dev hot reloads don't open a new pool (or a
+// second PGlite on the same data directory, which PGlite does not allow). Opened on first use,
+// not at import, so `next build` never touches the database.
+const globalForDb = globalThis as unknown as { warmindDb?: PrismaClient };
+
+export function createDb(databaseUrl: string): PrismaClient {
+  return new PrismaClient({ adapter: openAdapter(databaseUrl).factory });
+}
+
+export function getDb(): PrismaClient {
+  return (globalForDb.warmindDb ??= createDb(getEnv().databaseUrl));
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const client = getDb();
+    const value: unknown = Reflect.get(client, property, client);
+    return typeof value === "function"
+      ? (value as (...a: unknown[]) => unknown).bind(client)
+      : value;
+  },
+});

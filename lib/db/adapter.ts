@@ -1,0 +1,49 @@
+// Chooses Prisma's driver adapter from DATABASE_URL: a PostgreSQL server for postgres:// URLs
+// (Vercel, any Node host), otherwise embedded PGlite (PostgreSQL compiled to WASM, in-process),
+// so the same schema, migrations and SQL run in the demo, in tests and in production.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export type DatabaseTarget =
+  { kind: "postgres"; url: string; schema?: string } | { kind: "pglite"; dataDir: string | null };
+
+export function parseDatabaseUrl(url: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const schema = new URL(url).searchParams.get("schema") ?? undefined;
+    return { kind: "postgres", url, schema };
+  }
+  if (url.startsWith("pglite:")) {
+    const dir = url.slice("pglite:".length);
+    return { kind: "pglite", dataDir: dir === "" || dir === "memory" ? null : path.resolve(dir) };
+  }
+  throw new Error(`Unsupported DATABASE_URL: expected postgres:// or pglite:<dir>`);
+}
+
+export type OpenedAdapter = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+export function openAdapter(url: string): OpenedAdapter {
+  const target = parseDatabaseUrl(url);
+  if (target.kind === "postgres") {
+    // `?schema=` (Prisma's convention) must also become the search_path: the schema engine's
+    // migration SQL is unqualified and would otherwise land in "public".
+    const factory = new PrismaPg(
+      {
+        connectionString: target.url,
+        connectionTimeoutMillis: 10_000,
+        ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+      },
+      target.schema ? { schema: target.schema } : undefined,
+    );
+    return { factory, close: async () => {} };
+  }
+  if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+  const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+}

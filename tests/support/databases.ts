@@ -1,0 +1,48 @@
+// The two databases every data-layer integration test runs on: embedded PGlite and PostgreSQL.
+import { applyMigrations } from "@/lib/db/schema-engine";
+import { openAdapter } from "@/lib/db/adapter";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { createTestSchema } from "./postgres";
+
+export type TestDatabase = {
+  name: string;
+  url: string;
+  db: PrismaClient;
+  close: () => Promise<void>;
+};
+
+export const DATABASE_KINDS = ["pglite", "postgres"] as const;
+
+/** A freshly migrated database of the given kind, with its own Prisma client. */
+export async function openTestDatabase(
+  kind: (typeof DATABASE_KINDS)[number],
+): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const url = "pglite:memory";
+    const adapter = openAdapter(url);
+    await applyMigrations(adapter.factory);
+    const db = new PrismaClient({ adapter: adapter.factory });
+    return {
+      name: kind,
+      url,
+      db,
+      close: async () => {
+        await db.$disconnect();
+        await adapter.close();
+      },
+    };
+  }
+  const schema = await createTestSchema("it");
+  const adapter = openAdapter(schema.url);
+  await applyMigrations(adapter.factory);
+  const db = new PrismaClient({ adapter: adapter.factory });
+  return {
+    name: kind,
+    url: schema.url,
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await schema.drop();
+    },
+  };
+}
