@@ -7,8 +7,26 @@ CREATE TABLE "User" (
     "image" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
+    "bungieMembershipId" TEXT,
+    "bungieName" TEXT,
+    "avatarPath" TEXT,
+    "lastSignInAt" TIMESTAMP(3),
 
     CONSTRAINT "User_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "DestinyMembership" (
+    "id" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "membershipType" INTEGER NOT NULL,
+    "membershipId" TEXT NOT NULL,
+    "displayName" TEXT NOT NULL,
+    "crossSaveOverride" INTEGER NOT NULL DEFAULT 0,
+    "applicableMembershipTypes" INTEGER[],
+    "isPrimary" BOOLEAN NOT NULL DEFAULT false,
+
+    CONSTRAINT "DestinyMembership_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -24,6 +42,8 @@ CREATE TABLE "Account" (
     "scope" TEXT,
     "id_token" TEXT,
     "session_state" TEXT,
+    "refresh_expires_at" INTEGER,
+    "refreshLockedUntil" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -52,6 +72,9 @@ CREATE TABLE "VerificationToken" (
 CREATE TABLE "PlayerSettings" (
     "userId" TEXT NOT NULL,
     "language" TEXT NOT NULL DEFAULT 'en',
+    "destinyMembershipType" INTEGER,
+    "destinyMembershipId" TEXT,
+    "characterId" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -62,6 +85,15 @@ CREATE TABLE "PlayerSettings" (
 CREATE UNIQUE INDEX "User_email_key" ON "User"("email");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "User_bungieMembershipId_key" ON "User"("bungieMembershipId");
+
+-- CreateIndex
+CREATE INDEX "DestinyMembership_userId_idx" ON "DestinyMembership"("userId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "DestinyMembership_userId_membershipType_membershipId_key" ON "DestinyMembership"("userId", "membershipType", "membershipId");
+
+-- CreateIndex
 CREATE INDEX "Account_userId_idx" ON "Account"("userId");
 
 -- CreateIndex
@@ -69,6 +101,9 @@ CREATE UNIQUE INDEX "Session_sessionToken_key" ON "Session"("sessionToken");
 
 -- CreateIndex
 CREATE INDEX "Session_userId_idx" ON "Session"("userId");
+
+-- AddForeignKey
+ALTER TABLE "DestinyMembership" ADD CONSTRAINT "DestinyMembership_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "Account" ADD CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
