@@ -1,7 +1,12 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Separate build folders let several checkouts' test runs share one machine.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Bungie's paths end with a slash (/Platform/App/OAuth/token/); the sandbox mount must serve
+  // them as they are instead of redirecting to the slash-less form.
+  skipTrailingSlashRedirect: true,
   // Packages that load WASM or native code at run time stay outside the server bundle.
   serverExternalPackages: [
     "@electric-sql/pglite",

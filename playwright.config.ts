@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // embedded database per run.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+/** Shared with tests/e2e/digest.spec.ts, which calls the cron route as Vercel Cron does. */
+export const E2E_CRON_SECRET = "e2e-cron-secret-not-for-production";
 const chromiumArgs = [
   "--no-sandbox",
   "--disable-gpu",
@@ -21,7 +23,7 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "tests/e2e",
-  outputDir: "test-results/e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results/e2e",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -58,6 +60,9 @@ export default defineConfig({
       APP_URL: baseURL,
       DATABASE_URL: `pglite:.data/e2e-${Date.now()}`,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The digest's cron route runs only with a secret (tests/e2e/digest.spec.ts calls it).
+      CRON_SECRET: E2E_CRON_SECRET,
+      ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
   },
 });

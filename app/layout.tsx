@@ -30,7 +30,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <DemoBanner />
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-6xl px-4 py-6 sm:px-6">
+        <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-6 pb-24 sm:px-6 md:pb-10">
           {children}
         </main>
       </body>

@@ -1,23 +1,118 @@
 import Link from "next/link";
+import { signOutAction } from "@/app/signout/actions";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getActiveDestinyAccount } from "@/lib/auth/destiny-account";
+import { PLATFORM_NAMES } from "@/lib/destiny/game-facts";
+import { bungieAssetUrl } from "@/lib/bungie-assets";
 
-export function SiteHeader() {
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const account = user ? await getActiveDestinyAccount(user.id) : null;
   return (
     <header className="border-line bg-panel border-b">
-      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-wide">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+        <Link
+          href={user ? "/account" : "/"}
+          className="flex items-center gap-2 font-semibold tracking-wide"
+        >
           <WarmindMark />
           <span>Warmind</span>
         </Link>
-        <nav aria-label="Account" className="flex items-center gap-3 text-sm">
-          <Link
-            href="/signin"
-            className="bg-accent text-accent-ink rounded-md px-3 py-1.5 font-semibold hover:brightness-110"
-          >
-            Sign in
-          </Link>
-        </nav>
+        {user ? <MainNav /> : null}
+        {user ? (
+          <nav aria-label="Account" className="flex min-w-0 items-center gap-3 text-sm">
+            <Link
+              href="/account"
+              className="flex min-w-0 items-center gap-2"
+              aria-label="Your account"
+            >
+              {user.image ? (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img
+                  src={bungieAssetUrl(user.image)}
+                  alt=""
+                  width={32}
+                  height={32}
+                  className="border-line size-8 shrink-0 rounded-full border"
+                />
+              ) : null}
+              <span className="grid min-w-0 leading-tight">
+                <span className="truncate font-semibold" data-testid="bungie-name">
+                  {user.bungieName}
+                </span>
+                {account ? (
+                  <span className="text-muted truncate text-xs" data-testid="platform">
+                    {PLATFORM_NAMES[account.membershipType] ?? "Destiny"}
+                    {account.crossSaveOverride ? " · Cross Save" : ""}
+                  </span>
+                ) : null}
+              </span>
+            </Link>
+            <form action={signOutAction}>
+              <button
+                type="submit"
+                className="border-line hover:bg-panel-2 rounded-md border px-3 py-1.5 font-medium"
+              >
+                Sign out
+              </button>
+            </form>
+          </nav>
+        ) : (
+          <nav aria-label="Account" className="flex items-center gap-3 text-sm">
+            <Link
+              href="/signin"
+              className="bg-accent text-accent-ink rounded-md px-3 py-1.5 font-semibold hover:brightness-110"
+            >
+              Sign in
+            </Link>
+          </nav>
+        )}
       </div>
+      {user ? <MobileNav /> : null}
     </header>
+  );
+}
+
+export const SECTIONS = [
+  { href: "/account", label: "Account" },
+  { href: "/inventory", label: "Inventory" },
+  { href: "/clan", label: "Clan" },
+  { href: "/vendors", label: "Vendors" },
+];
+
+function MainNav() {
+  return (
+    <nav aria-label="Main" className="hidden items-center gap-1 text-sm md:flex">
+      {SECTIONS.map((s) => (
+        <Link
+          key={s.href}
+          href={s.href}
+          className="text-muted hover:bg-panel-2 hover:text-text rounded-md px-3 py-1.5"
+        >
+          {s.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** On phones the sections sit in a bar at the bottom, in thumb reach. */
+export function MobileNav() {
+  return (
+    <nav
+      aria-label="Sections"
+      className="border-line bg-panel fixed inset-x-0 bottom-0 z-40 grid grid-cols-4 border-t pb-[env(safe-area-inset-bottom)] md:hidden"
+    >
+      {SECTIONS.map((s) => (
+        <Link
+          key={s.href}
+          href={s.href}
+          className="text-muted hover:text-text py-3 text-center text-sm font-medium"
+        >
+          {s.label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 

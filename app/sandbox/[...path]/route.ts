@@ -1,0 +1,14 @@
+import { getEnv } from "@/lib/env";
+import { getMountedSandbox } from "@/lib/demo/mounted-sandbox";
+
+// The Bungie sandbox, mounted on our own origin in demo mode so a new user has one URL. With
+// real Bungie credentials configured these routes do not exist: every method answers 404.
+async function handle(request: Request): Promise<Response> {
+  const env = getEnv();
+  if (!env.demo) return new Response("Not Found", { status: 404 });
+  const sandbox = await getMountedSandbox(env.appUrl);
+  return sandbox.handle(request);
+}
+
+export const dynamic = "force-dynamic";
+export { handle as GET, handle as POST, handle as PUT, handle as DELETE, handle as HEAD };

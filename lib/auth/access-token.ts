@@ -1,0 +1,133 @@
+import "server-only";
+import { refreshAccessToken, BungieOAuthError } from "@/lib/bungie";
+import { db } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { openToken, sealTokens } from "./stored-tokens";
+
+/** Refresh when the access token has less than this left, so no request starts with a dying token. */
+const REFRESH_MARGIN_SECONDS = 60;
+/** How long one refresher holds the lease; other requests (any instance) wait for its result. */
+const LEASE_MS = 20_000;
+const POLL_MS = 150;
+
+/** The player's Bungie session cannot continue (refresh token expired or revoked): sign in again. */
+export class BungieSessionEndedError extends Error {
+  constructor(readonly reason: "no-account" | "refresh-failed" | "unreadable") {
+    super(
+      reason === "refresh-failed"
+        ? "Your Bungie.net sign-in has expired or was revoked. Please sign in again."
+        : "Your Bungie.net sign-in is missing. Please sign in again.",
+    );
+    this.name = "BungieSessionEndedError";
+  }
+}
+
+// Requests of one player in this process share one refresh (the database lease covers the rest).
+const inFlight = new Map<string, Promise<string>>();
+
+/**
+ * A valid Bungie access token for the user: the stored one, or a refreshed one when it expires
+ * within a minute. Concurrent callers, in this and every other app instance, spend the refresh
+ * token once: a lease on the Account row picks one refresher, the others wait for its result.
+ *
+ * `rejected`: a token Bungie just refused although it looked fresh (revoked or expired early).
+ * It is refreshed unless another request has already replaced it.
+ */
+export function getBungieAccessToken(
+  userId: string,
+  options: { rejected?: string } = {},
+): Promise<string> {
+  const key = `${userId}:${options.rejected ?? ""}`;
+  let pending = inFlight.get(key);
+  if (!pending) {
+    pending = resolveToken(userId, options.rejected ?? null).finally(() => inFlight.delete(key));
+    inFlight.set(key, pending);
+  }
+  return pending;
+}
+
+async function resolveToken(userId: string, rejected: string | null): Promise<string> {
+  const secret = getEnv().AUTH_SECRET;
+  const deadline = Date.now() + LEASE_MS * 2;
+  for (;;) {
+    const account = await db.account.findFirst({ where: { userId, provider: "bungie" } });
+    if (!account?.access_token) throw new BungieSessionEndedError("no-account");
+    const access = openToken(account.access_token, secret);
+    if (!access) throw new BungieSessionEndedError("unreadable");
+    const expiring = (account.expires_at ?? 0) - REFRESH_MARGIN_SECONDS <= Date.now() / 1000;
+    if (!expiring && access !== rejected) return access;
+
+    const lease = await db.account.updateMany({
+      where: {
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+        // Only the token we just read may be refreshed: once it changed, the work is done.
+        access_token: account.access_token,
+        OR: [{ refreshLockedUntil: null }, { refreshLockedUntil: { lt: new Date() } }],
+      },
+      data: { refreshLockedUntil: new Date(Date.now() + LEASE_MS) },
+    });
+    if (lease.count === 1) return refreshWithLease(account, secret);
+
+    // Another request (maybe another instance) holds the lease: wait for its result.
+    if (Date.now() > deadline) throw new BungieSessionEndedError("refresh-failed");
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function refreshWithLease(
+  account: {
+    provider: string;
+    providerAccountId: string;
+    userId: string;
+    refresh_token: string | null;
+  },
+  secret: string,
+): Promise<string> {
+  const where = {
+    provider_providerAccountId: {
+      provider: account.provider,
+      providerAccountId: account.providerAccountId,
+    },
+  };
+  const refreshToken = openToken(account.refresh_token, secret);
+  if (!refreshToken) {
+    await endSessions(account.userId);
+    throw new BungieSessionEndedError("refresh-failed");
+  }
+  try {
+    const tokens = await refreshAccessToken(refreshToken);
+    await db.account.update({
+      where,
+      data: {
+        ...sealTokens(
+          {
+            access_token: tokens.accessToken,
+            refresh_token: tokens.refreshToken,
+            expires_at: tokens.accessTokenExpiresAt,
+            refresh_expires_in: Math.max(
+              0,
+              tokens.refreshTokenExpiresAt - Math.floor(Date.now() / 1000),
+            ),
+          },
+          secret,
+        ),
+        refreshLockedUntil: null,
+      },
+    });
+    return tokens.accessToken;
+  } catch (error) {
+    if (error instanceof BungieOAuthError && error.isRevokedOrExpired) {
+      await endSessions(account.userId);
+      throw new BungieSessionEndedError("refresh-failed");
+    }
+    // Maintenance or a network failure: keep the refresh token (it was not spent) for later.
+    await db.account.update({ where, data: { refreshLockedUntil: null } });
+    throw error;
+  }
+}
+
+/** Signs the player out everywhere: their sessions can no longer reach Bungie. */
+async function endSessions(userId: string) {
+  await db.session.deleteMany({ where: { userId } });
+}

@@ -1,0 +1,65 @@
+import "server-only";
+import type { OAuthConfig } from "next-auth/providers";
+import type { UserMembershipData } from "bungie-api-ts/user";
+import { getMembershipsForCurrentUser } from "@/lib/bungie";
+import type { Env } from "@/lib/env-schema";
+import { sealTokens, type BungieTokenSet } from "./stored-tokens";
+
+/**
+ * Our own Bungie provider. The one shipped with next-auth never sends `X-API-Key` and never fills
+ * its `{membershipId}` placeholder (next-auth#4710, #6930), so it fails against real Bungie.net.
+ *
+ * - Authorization goes through /api/auth/bungie/authorize, which drops the `scope` parameter that
+ *   Auth.js always adds: Bungie refuses any `scope` (scopes are fixed at app registration).
+ * - `state` is the CSRF check; no PKCE (Bungie does not implement it).
+ * - The code is exchanged with the client credentials in the form body (confidential client).
+ * - The "userinfo" is GetMembershipsForCurrentUser, with the API key and the Bearer token.
+ */
+export function bungieProvider(env: Env): OAuthConfig<UserMembershipData> {
+  const { origin, clientId, clientSecret } = env.bungie;
+  return {
+    id: "bungie",
+    name: "Bungie.net",
+    type: "oauth",
+    clientId,
+    clientSecret,
+    checks: ["state"],
+    client: { token_endpoint_auth_method: "client_secret_post" },
+    authorization: { url: `${env.appUrl}/api/auth/bungie/authorize` },
+    token: { url: `${origin}/Platform/App/OAuth/token/` },
+    userinfo: {
+      url: `${origin}/Platform/User/GetMembershipsForCurrentUser/`,
+      async request({ tokens }: { tokens: { access_token?: string } }) {
+        if (!tokens.access_token) throw new Error("Bungie returned no access token");
+        return getMembershipsForCurrentUser(tokens.access_token);
+      },
+    },
+    profile(profile) {
+      const user = profile.bungieNetUser;
+      const code = user.cachedBungieGlobalDisplayNameCode;
+      const globalName = user.cachedBungieGlobalDisplayName;
+      const bungieName =
+        globalName && code !== undefined
+          ? `${globalName}#${String(code).padStart(4, "0")}`
+          : (user.uniqueName ?? user.displayName);
+      return {
+        id: String(user.membershipId),
+        name: bungieName,
+        email: null,
+        image: user.profilePicturePath ?? null,
+        bungieMembershipId: String(user.membershipId),
+        bungieName,
+        avatarPath: user.profilePicturePath ?? null,
+      };
+    },
+    // What Auth.js' adapter stores on the Account row when it first links it: tokens sealed.
+    account(tokens) {
+      const sealed = sealTokens(tokens as BungieTokenSet, env.AUTH_SECRET);
+      return {
+        ...sealed,
+        refresh_token: sealed.refresh_token ?? undefined,
+        expires_at: sealed.expires_at ?? undefined,
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import "server-only";
+import NextAuth from "next-auth";
+import type { UserMembershipData } from "bungie-api-ts/user";
+import { warmindAdapter } from "./adapter";
+import { bungieProvider } from "./bungie-provider";
+import { recordSignIn } from "./record-sign-in";
+import { safeRedirectUrl } from "./safe-redirect";
+import { getEnv } from "@/lib/env";
+import type { BungieTokenSet } from "./stored-tokens";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name?: string | null; image?: string | null; bungieName: string | null };
+  }
+}
+
+// Configured lazily (per request) so `next build` needs no environment and no database.
+export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+  const env = getEnv();
+  return {
+    adapter: warmindAdapter(),
+    providers: [bungieProvider(env)],
+    secret: env.AUTH_SECRET,
+    trustHost: true,
+    session: { strategy: "database", maxAge: 30 * 24 * 60 * 60, updateAge: 24 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    useSecureCookies: env.appUrl.startsWith("https://"),
+    callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
+      // Only what the UI shows reaches the browser: never tokens.
+      session({ session, user }) {
+        const u = user as typeof user & { bungieName?: string | null; avatarPath?: string | null };
+        return {
+          ...session,
+          user: {
+            id: u.id,
+            name: u.name,
+            image: u.image,
+            bungieName: u.bungieName ?? u.name ?? null,
+          },
+        };
+      },
+    },
+    events: {
+      async signIn({ user, account, profile }) {
+        if (!user.id || !account || account.provider !== "bungie") return;
+        await recordSignIn({
+          userId: user.id,
+          providerAccountId: account.providerAccountId,
+          tokens: account as unknown as BungieTokenSet,
+          memberships: profile as unknown as UserMembershipData,
+          secret: env.AUTH_SECRET,
+        });
+      },
+    },
+    logger: {
+      // Auth.js logs provider responses on some errors; never let a token or code through.
+      error(error) {
+        const cause = (error as { cause?: { err?: unknown } }).cause?.err;
+        const code = (cause as { code?: unknown } | undefined)?.code;
+        const detail =
+          cause instanceof Error ? `${code ? `${String(code)} ` : ""}${cause.message}` : "";
+        console.error(
+          `[auth] ${(error as { type?: string }).type ?? error.name}${detail ? `: ${redactAuthText(detail)}` : ""}`,
+        );
+      },
+      warn(code) {
+        console.warn(`[auth] warning ${code}`);
+      },
+      debug() {},
+    },
+  };
+});
+
+function redactAuthText(text: string): string {
+  return text.replace(
+    /(access_token|refresh_token|code|client_secret)=?["':\s]*[^\s"'&,}]+/gi,
+    "$1=[redacted]",
+  );
+}

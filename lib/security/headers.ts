@@ -1,0 +1,55 @@
+// Security headers for every page: a nonce-based Content-Security-Policy (Next.js adds the nonce
+// to its own scripts when it sees the header on the request), no framing, a strict referrer
+// policy, and HSTS when we are served over HTTPS.
+
+export type SecurityHeaderInput = {
+  nonce: string;
+  /** Bungie's origin (icons and the sign-in redirect); in demo mode our own origin. */
+  bungieOrigin: string;
+  https: boolean;
+  dev: boolean;
+};
+
+export function contentSecurityPolicy({
+  nonce,
+  bungieOrigin,
+  dev,
+  https,
+}: SecurityHeaderInput): string {
+  const bungie = originOf(bungieOrigin);
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // React and Next.js set style attributes; styles cannot run code.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob:${bungie ? ` ${bungie}` : ""}`,
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    // Sign-in posts to us, then redirects to Bungie's consent page: form-action covers that hop.
+    `form-action 'self'${bungie ? ` ${bungie}` : ""}`,
+    "frame-ancestors 'none'",
+    ...(https ? ["upgrade-insecure-requests"] : []),
+  ].join("; ");
+}
+
+export function securityHeaders(input: SecurityHeaderInput): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(input),
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    ...(input.https ? { "Strict-Transport-Security": "max-age=63072000; includeSubDomains" } : {}),
+  };
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { parseEnv, type Env } from "@/lib/env-schema";
+import { securityHeaders } from "@/lib/security/headers";
+
+// Every page gets security headers (with a fresh CSP nonce); protected pages also send signed-out
+// visitors to sign in, and back afterwards. Pages and actions check the session again
+// themselves: this only spares signed-out visitors a render.
+export const config = {
+  matcher: [
+    // Everything but static files, the sandbox mount (Bungie's own pages) and API routes.
+    "/((?!_next/static|_next/image|sandbox/|api/|favicon|icon|manifest.webmanifest|.*\\.(?:png|svg|jpg|ico|webmanifest)$).*)",
+  ],
+};
+
+const PROTECTED = ["/account", "/inventory", "/clan", "/vendors", "/settings", "/outbox"];
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+let env: Env | undefined;
+
+export function proxy(request: NextRequest) {
+  env ??= parseEnv(process.env);
+  const { pathname, search } = request.nextUrl;
+
+  const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  if (isProtected && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    return NextResponse.redirect(signIn);
+  }
+
+  const nonce = btoa(crypto.randomUUID());
+  const headers = securityHeaders({
+    nonce,
+    bungieOrigin: env.bungie.origin,
+    https: env.appUrl.startsWith("https://"),
+    dev: process.env.NODE_ENV === "development",
+  });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}

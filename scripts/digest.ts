@@ -1,0 +1,46 @@
+// `npm run digest`: send the vendor digest now (see lib/digest/cli.ts).
+//
+// Runs WITHOUT `--conditions=react-server`, unlike the other scripts: rendering the emails needs
+// react-dom/server, which React's server build refuses. The `server-only` marker would then
+// throw, so this registers a loader hook that resolves it to an empty module first; everything
+// else is imported after that, dynamically.
+//
+// With the embedded database (PGlite, the default) stop the server first: PGlite opens its data
+// directory in one process at a time. The command says so when it finds the server running.
+import { existsSync, readFileSync } from "node:fs";
+import { register } from "node:module";
+import path from "node:path";
+
+const hook = `
+export async function resolve(specifier, context, next) {
+  if (specifier === "server-only") return { url: "data:text/javascript,export{}", shortCircuit: true };
+  return next(specifier, context);
+}`;
+register(`data:text/javascript,${encodeURIComponent(hook)}`);
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+loadDotEnv(path.join(root, ".env"));
+// As `npm start` does in demo mode: the secret it generated seals the stored Bungie tokens.
+const secretFile = path.join(root, ".data", "auth-secret");
+if (!process.env.AUTH_SECRET && existsSync(secretFile)) {
+  process.env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+
+try {
+  const { runDigestCommand } = await import("../lib/digest/cli");
+  process.exit(await runDigestCommand());
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+function loadDotEnv(file: string) {
+  if (!existsSync(file)) return;
+  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
+    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
+    if (!match || line.trimStart().startsWith("#")) continue;
+    const [, key = "", raw = ""] = match;
+    if (process.env[key] === undefined) process.env[key] = raw.replace(/^(['"])(.*)\1$/, "$2");
+  }
+}
