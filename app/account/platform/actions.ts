@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { chooseDestinyAccount } from "@/lib/auth/destiny-account";
+import { limitPlayerAction, rateLimitMessage } from "@/lib/security/player-rate-limit";
 
 export type ChoosePlatformState = { error?: string };
 
@@ -18,6 +19,8 @@ export async function choosePlatform(
 ): Promise<ChoosePlatformState> {
   const user = await getCurrentUser();
   if (!user) return { error: "Your session has ended. Please sign in again." };
+  const limit = await limitPlayerAction(user.id, "settings");
+  if (!limit.ok) return { error: rateLimitMessage(limit) };
   const parsed = ChoiceSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message ?? "Invalid choice." };
   // The identity comes from the session; the chosen membership must be one of the player's own.
