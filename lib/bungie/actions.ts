@@ -1,0 +1,134 @@
+import "server-only";
+import {
+  equipItem as apiEquipItem,
+  equipItems as apiEquipItems,
+  pullFromPostmaster as apiPullFromPostmaster,
+  setItemLockState as apiSetItemLockState,
+  transferItem as apiTransferItem,
+  type BungieMembershipType,
+  type DestinyEquipItemResults,
+} from "bungie-api-ts/destiny2";
+import { bungieFetch, type CallOptions } from "./fetch";
+
+// Item actions are WRITES: never retried by the client (see retry.ts). On any BungieError the
+// caller should re-read the profile before deciding what to do next, except when
+// `error.isRejectedBeforeAction` (throttle, maintenance, auth), where nothing happened.
+// Actions of one player run one at a time, each >= 0.1 s after the previous answer (limits.ts).
+
+export type ItemActionContext = {
+  accessToken: string;
+  /** The player's Bungie.net membership id: the key of the per-player action spacing. */
+  bungieMembershipId: string;
+  membershipType: number;
+  characterId: string;
+};
+
+function actionRequest(context: ItemActionContext) {
+  return {
+    accessToken: context.accessToken,
+    kind: "write" as const,
+    actionPlayerKey: context.bungieMembershipId,
+  };
+}
+
+/**
+ * Moves between a character and the vault (transferToVault true = character → vault). Character
+ * to character takes two calls. Non-instanced stacks: itemId null (sent as "0") + stackSize.
+ */
+export async function transferItem(
+  params: ItemActionContext & {
+    itemId: string | null;
+    itemReferenceHash: number;
+    stackSize: number;
+    transferToVault: boolean;
+  },
+  options?: CallOptions,
+): Promise<void> {
+  await bungieFetch(
+    (http) =>
+      apiTransferItem(http, {
+        itemReferenceHash: params.itemReferenceHash,
+        stackSize: params.stackSize,
+        transferToVault: params.transferToVault,
+        itemId: params.itemId ?? "0",
+        characterId: params.characterId,
+        membershipType: params.membershipType as BungieMembershipType,
+      }),
+    actionRequest(params),
+    options,
+  );
+}
+
+/** Moves an item from the character's postmaster (LostItems) to the character. */
+export async function pullFromPostmaster(
+  params: ItemActionContext & {
+    itemId: string | null;
+    itemReferenceHash: number;
+    stackSize: number;
+  },
+  options?: CallOptions,
+): Promise<void> {
+  await bungieFetch(
+    (http) =>
+      apiPullFromPostmaster(http, {
+        itemReferenceHash: params.itemReferenceHash,
+        stackSize: params.stackSize,
+        itemId: params.itemId ?? "0",
+        characterId: params.characterId,
+        membershipType: params.membershipType as BungieMembershipType,
+      }),
+    actionRequest(params),
+    options,
+  );
+}
+
+/** Equips an item already on the character (fails with 1671 while in an activity). */
+export async function equipItem(
+  params: ItemActionContext & { itemId: string },
+  options?: CallOptions,
+): Promise<void> {
+  await bungieFetch(
+    (http) =>
+      apiEquipItem(http, {
+        itemId: params.itemId,
+        characterId: params.characterId,
+        membershipType: params.membershipType as BungieMembershipType,
+      }),
+    actionRequest(params),
+    options,
+  );
+}
+
+/** Equips several items at once; each result carries its own PlatformErrorCode. */
+export function equipItems(
+  params: ItemActionContext & { itemIds: string[] },
+  options?: CallOptions,
+): Promise<DestinyEquipItemResults> {
+  return bungieFetch(
+    (http) =>
+      apiEquipItems(http, {
+        itemIds: params.itemIds,
+        characterId: params.characterId,
+        membershipType: params.membershipType as BungieMembershipType,
+      }),
+    actionRequest(params),
+    options,
+  );
+}
+
+export async function setItemLockState(
+  params: ItemActionContext & { itemId: string; locked: boolean },
+  options?: CallOptions,
+): Promise<void> {
+  await bungieFetch(
+    (http) =>
+      apiSetItemLockState(http, {
+        state: params.locked,
+        itemId: params.itemId,
+        characterId: params.characterId,
+        membershipType: params.membershipType as BungieMembershipType,
+      }),
+    actionRequest(params),
+    options,
+  );
+}

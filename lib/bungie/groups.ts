@@ -1,0 +1,75 @@
+import "server-only";
+import {
+  getGroup as apiGetGroup,
+  getGroupsForMember as apiGetGroupsForMember,
+  getMembersOfGroup as apiGetMembersOfGroup,
+  type BungieMembershipType,
+  type GetGroupsForMemberResponse,
+  type GroupMember,
+  type GroupResponse,
+  type GroupsForMemberFilter as ApiGroupsForMemberFilter,
+  type GroupType as ApiGroupType,
+  type SearchResultOfGroupMember,
+} from "bungie-api-ts/groupv2";
+import { GroupType, GroupsForMemberFilter } from "@/lib/destiny/api-enums";
+import { bungieFetch, type CallOptions } from "./fetch";
+
+/** The groups a Destiny membership belongs to; defaults to clans, all memberships. */
+export function getGroupsForMember(
+  params: { membershipType: number; membershipId: string; filter?: number; groupType?: number },
+  options?: CallOptions,
+): Promise<GetGroupsForMemberResponse> {
+  return bungieFetch(
+    (http) =>
+      apiGetGroupsForMember(http, {
+        membershipType: params.membershipType as BungieMembershipType,
+        membershipId: params.membershipId,
+        filter: (params.filter ?? GroupsForMemberFilter.All) as ApiGroupsForMemberFilter,
+        groupType: (params.groupType ?? GroupType.Clan) as ApiGroupType,
+      }),
+    {},
+    options,
+  );
+}
+
+export function getGroup(groupId: string, options?: CallOptions): Promise<GroupResponse> {
+  return bungieFetch((http) => apiGetGroup(http, { groupId }), {}, options);
+}
+
+/**
+ * One page (1-based, 50 members) of a group. The spec declares `currentpage` as a path parameter
+ * that is not in the path (Bungie-net/api#102), so bungie-api-ts drops it; the real API reads
+ * `?currentpage=N`, which we add ourselves.
+ */
+export function getMembersOfGroup(
+  groupId: string,
+  currentpage = 1,
+  options?: CallOptions,
+): Promise<SearchResultOfGroupMember> {
+  return bungieFetch(
+    (http) => apiGetMembersOfGroup(http, { groupId, currentpage }),
+    { query: { currentpage: String(currentpage) } },
+    options,
+  );
+}
+
+/** Clans hold at most 100 members; this bound only stops a misbehaving `hasMore`. */
+const MAX_PAGES = 20;
+
+/** Every member of a group, paging until Bungie says there are no more. */
+export async function getAllMembersOfGroup(
+  groupId: string,
+  options?: CallOptions,
+): Promise<GroupMember[]> {
+  const members = new Map<string, GroupMember>();
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const result = await getMembersOfGroup(groupId, page, options);
+    for (const member of result.results ?? []) {
+      const info = member.destinyUserInfo;
+      // A member who joined between two page reads can shift another onto the next page twice.
+      members.set(`${info?.membershipType}:${info?.membershipId}`, member);
+    }
+    if (!result.hasMore || (result.results ?? []).length === 0) break;
+  }
+  return [...members.values()];
+}

@@ -1,0 +1,70 @@
+import "server-only";
+
+// Warmind's Bungie.net client. Getters return Bungie's typed responses (already checked: any
+// ErrorCode other than Success throws a BungieError); pass them through a reshape*() before the
+// data leaves the server, so pages and client components only see the types in ./types.
+
+export { createBungieClient } from "./http";
+export type { BungieClient, BungieClientConfig, ContentOptions, RequestOptions } from "./http";
+export { getBungieClient, setBungieClient, limiterPrefix } from "./client";
+export { bungieFetch, type CallOptions } from "./fetch";
+export { BungieError, ClientErrorCodes, isBungieError } from "./errors";
+export { redact, redactValue } from "./redact";
+export type { BungieLogger, LogLevel } from "./logger";
+export { BUNGIE_LIMITS, createLimiter, unlimited } from "./limits";
+export type { BungieLimiter, LimitSettings, LimitStore } from "./limits";
+export { createMemoryLimiter, createMemoryLimitStore } from "./memory-limit-store";
+export { createRedisLimiter, createRedisLimitStore } from "./redis-limit-store";
+export { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";
+
+export { getMembershipsForCurrentUser, getMembershipsById } from "./user";
+export {
+  getLinkedProfiles,
+  getProfile,
+  getCharacter,
+  getItem,
+  INVENTORY_COMPONENTS,
+} from "./profile";
+export type { ProfileParams } from "./profile";
+export { getDestinyManifest, fetchContent } from "./manifest";
+export {
+  transferItem,
+  pullFromPostmaster,
+  equipItem,
+  equipItems,
+  setItemLockState,
+} from "./actions";
+export type { ItemActionContext } from "./actions";
+export { getVendors, getVendor, getPublicVendors, VENDOR_COMPONENTS } from "./vendors";
+export { getGroupsForMember, getGroup, getMembersOfGroup, getAllMembersOfGroup } from "./groups";
+export { searchDestinyPlayerByBungieName } from "./search";
+export {
+  BungieOAuthError,
+  buildAuthorizeUrl,
+  exchangeAuthorizationCode,
+  refreshAccessToken,
+  parseTokenResponse,
+} from "./oauth";
+
+export {
+  reshapeMemberships,
+  reshapeDestinyMembership,
+  reshapeLinkedProfiles,
+  pickPrimaryMembership,
+} from "./reshape/memberships";
+export {
+  reshapeProfile,
+  reshapeCharacter,
+  reshapeCharacterResponse,
+  reshapeItemResponse,
+} from "./reshape/profile";
+export { reshapeVendors, reshapeVendor, reshapePublicVendors } from "./reshape/vendors";
+export {
+  reshapeGroup,
+  reshapeGroupMember,
+  reshapeGroupMembers,
+  reshapeGroupsForMember,
+} from "./reshape/groups";
+export { reshapeEquipResults } from "./reshape/equip";
+export { formatBungieName, parseBungieName } from "./reshape/bungie-name";
+export type * from "./types";

@@ -1,0 +1,129 @@
+// The Redis-backed limits against the Redis at 127.0.0.1:6379 (REDIS_URL overrides), each test
+// under its own key prefix so runs and tests never share counters.
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterAll, describe, expect, it } from "vitest";
+import { createLimiter } from "@/lib/bungie/limits";
+import { createRedisLimitStore } from "@/lib/bungie/redis-limit-store";
+
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const RUN = `warmind-test:${randomUUID()}`;
+const admin = new Redis(REDIS_URL);
+const stores: { close(): Promise<void> }[] = [];
+
+afterAll(async () => {
+  await Promise.all(stores.map((s) => s.close()));
+  const keys = await admin.keys(`${RUN}:*`);
+  if (keys.length > 0) await admin.del(...keys);
+  admin.disconnect();
+});
+
+function twoInstances(settings: {
+  maxRequests: number;
+  windowMs: number;
+  actionSpacingMs: number;
+}) {
+  const prefix = `${RUN}:${randomUUID()}`;
+  const a = createRedisLimitStore({ redis: REDIS_URL, prefix, settings });
+  const b = createRedisLimitStore({ redis: REDIS_URL, prefix, settings });
+  stores.push(a, b);
+  return { a, b, prefix };
+}
+
+describe("Redis limit store", () => {
+  it("shares one rolling window between two app instances", async () => {
+    const { a, b, prefix } = twoInstances({
+      maxRequests: 5,
+      windowMs: 1_000,
+      actionSpacingMs: 100,
+    });
+    const results = [
+      await a.tryRequest(),
+      await b.tryRequest(),
+      await a.tryRequest(),
+      await b.tryRequest(),
+      await a.tryRequest(),
+    ];
+    expect(results).toEqual([0, 0, 0, 0, 0]);
+    const waitA = await a.tryRequest();
+    const waitB = await b.tryRequest();
+    expect(waitA).toBeGreaterThan(0);
+    expect(waitA).toBeLessThanOrEqual(1_000);
+    expect(waitB).toBeGreaterThan(0);
+    expect(await admin.zcard(`${prefix}:window`)).toBe(5);
+    // The key expires with the window: Redis doesn't fill up with idle counters.
+    expect(await admin.pttl(`${prefix}:window`)).toBeGreaterThan(0);
+  });
+
+  it("delays (never fails) requests from both instances to stay under the window", async () => {
+    const { a, b } = twoInstances({ maxRequests: 5, windowMs: 500, actionSpacingMs: 100 });
+    const la = createLimiter(a);
+    const lb = createLimiter(b);
+    const started = Date.now();
+    const admitted: number[] = [];
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? la : lb).acquireRequest().then(() => admitted.push(Date.now() - started)),
+      ),
+    );
+    admitted.sort((x, y) => x - y);
+    expect(admitted).toHaveLength(12);
+    // 12 requests at 5 per 500 ms need at least two full windows.
+    expect(admitted[11]!).toBeGreaterThanOrEqual(990);
+    for (const t of admitted) {
+      // Allow 10 ms for the gap between Redis' clock and when our promise resolves.
+      expect(admitted.filter((u) => u > t - 490 && u <= t).length).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it("runs one player's item actions one at a time across instances, spaced from each answer", async () => {
+    const { a, b } = twoInstances({ maxRequests: 100, windowMs: 10_000, actionSpacingMs: 100 });
+    const la = createLimiter(a);
+    const lb = createLimiter(b);
+    const spans: [number, number][] = [];
+    const action = async (limiter: typeof la) => {
+      const lease = await limiter.acquireAction("20000001", { leaseMs: 5_000 });
+      const start = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      spans.push([start, performance.now()]);
+      await lease.release();
+    };
+    await Promise.all([action(la), action(lb), action(la), action(lb)]);
+    spans.sort((x, y) => x[0] - y[0]);
+    for (let i = 1; i < spans.length; i++) {
+      // Never overlapping, and ≥ 100 ms after the previous one ended (2 ms of clock slack).
+      expect(spans[i]![0] - spans[i - 1]![1]).toBeGreaterThanOrEqual(98);
+    }
+    // Another player is not held up.
+    const before = performance.now();
+    const other = await la.acquireAction("20000002", { leaseMs: 5_000 });
+    expect(performance.now() - before).toBeLessThan(50);
+    await other.release();
+  });
+
+  it("frees a player whose lease holder never released (crashed instance)", async () => {
+    const { a, b } = twoInstances({ maxRequests: 100, windowMs: 10_000, actionSpacingMs: 100 });
+    await createLimiter(a).acquireAction("20000003", { leaseMs: 300 }); // never released
+    const before = performance.now();
+    const lease = await createLimiter(b).acquireAction("20000003", { leaseMs: 300 });
+    const waited = performance.now() - before;
+    expect(waited).toBeGreaterThanOrEqual(250);
+    expect(waited).toBeLessThan(1_000);
+    await lease.release();
+  });
+
+  it("falls back to in-process limits when Redis is unreachable", async () => {
+    const warnings: string[] = [];
+    const store = createRedisLimitStore({
+      redis: "redis://127.0.0.1:1",
+      prefix: `${RUN}:down`,
+      settings: { maxRequests: 2, windowMs: 10_000, actionSpacingMs: 100 },
+      log: (level, message) => warnings.push(`${level} ${message}`),
+    });
+    stores.push(store);
+    expect(await store.tryRequest()).toBe(0);
+    expect(await store.tryRequest()).toBe(0);
+    expect(await store.tryRequest()).toBeGreaterThan(0);
+    expect(warnings).toEqual(["warn Redis limiter unavailable; using in-process limits"]);
+  });
+});
