@@ -1,0 +1,78 @@
+// Options accepted by createSandbox (and the node server / CLI on top of it).
+
+export interface SandboxOptions {
+  /** The X-API-Key every /Platform call must carry. Default "sandbox-api-key". */
+  apiKey?: string;
+  /** The registered OAuth client. Defaults "sandbox-client" / "sandbox-secret". */
+  clientId?: string;
+  clientSecret?: string;
+  /** The single registered redirect URL. Default http://localhost:3000/api/auth/callback/bungie */
+  redirectUrl?: string;
+  /** Path prefix the sandbox is mounted under (e.g. "/sandbox"); "" for the root. */
+  basePath?: string;
+  /** World seed. Same seed (and clock) → same world. */
+  seed?: number;
+  /** Fill the demo player's vault to its 700-item capacity. */
+  fullVault?: boolean;
+  /** Serve recorded real Bungie responses from this folder (README: "Recordings"). */
+  recordDir?: string;
+  /** Lifetime of access tokens. Default 3600 (Bungie's). */
+  accessTokenTtlSeconds?: number;
+  /** Clock (ms since epoch). Default Date.now. Drives tokens, throttles, resets and Xûr. */
+  now?: () => number;
+  /**
+   * Per-API-key limit in requests per second, averaged over a rolling 10 s window (Bungie's
+   * is ~25). Default 10,000: out of the way of benchmarks; lower it to test throttling.
+   */
+  apiKeyRateLimitPerSecond?: number;
+  /** Where generated large manifest tables go. Default: the OS temp dir. */
+  tempDir?: string;
+}
+
+export interface ResolvedOptions {
+  apiKey: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUrl: string;
+  basePath: string;
+  seed: number;
+  fullVault: boolean;
+  recordDir?: string;
+  accessTokenTtlSeconds: number;
+  now: () => number;
+  apiKeyRateLimitPerSecond: number;
+  tempDir?: string;
+}
+
+export const DEFAULT_OPTIONS = {
+  apiKey: "sandbox-api-key",
+  clientId: "sandbox-client",
+  clientSecret: "sandbox-secret",
+  redirectUrl: "http://localhost:3000/api/auth/callback/bungie",
+  accessTokenTtlSeconds: 3600,
+  apiKeyRateLimitPerSecond: 10_000,
+} as const;
+
+export function normaliseBasePath(basePath: string | undefined): string {
+  if (!basePath || basePath === "/") return "";
+  const withSlash = basePath.startsWith("/") ? basePath : `/${basePath}`;
+  return withSlash.replace(/\/+$/, "");
+}
+
+export function resolveOptions(options: SandboxOptions, defaultSeed: number): ResolvedOptions {
+  return {
+    apiKey: options.apiKey ?? DEFAULT_OPTIONS.apiKey,
+    clientId: options.clientId ?? DEFAULT_OPTIONS.clientId,
+    clientSecret: options.clientSecret ?? DEFAULT_OPTIONS.clientSecret,
+    redirectUrl: options.redirectUrl ?? DEFAULT_OPTIONS.redirectUrl,
+    basePath: normaliseBasePath(options.basePath),
+    seed: options.seed ?? defaultSeed,
+    fullVault: options.fullVault ?? false,
+    recordDir: options.recordDir,
+    accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_OPTIONS.accessTokenTtlSeconds,
+    now: options.now ?? Date.now,
+    apiKeyRateLimitPerSecond:
+      options.apiKeyRateLimitPerSecond ?? DEFAULT_OPTIONS.apiKeyRateLimitPerSecond,
+    tempDir: options.tempDir,
+  };
+}

@@ -1,0 +1,236 @@
+// Destiny2 reads about players: GetProfile, GetCharacter, GetItem, GetLinkedProfiles and
+// SearchDestinyPlayerByBungieName. GetProfile renderings are cached per (profile version,
+// components, owner) because apps poll it and a 700-item vault takes a while to render.
+import { ok, platformError, successText, jsonResponse } from "../http/envelope";
+import { bodyInt, int32Param, int64Param, jsonBody, ParamError } from "../http/params";
+import type { RequestContext, Route } from "../http/router";
+import { parseComponents } from "../render/components";
+import {
+  renderCharacterResponse,
+  renderItemResponse,
+  renderProfileResponse,
+  type RenderInput,
+} from "../render/profile";
+import type { DestinyErrorProfile } from "bungie-api-ts/destiny2";
+import {
+  bnetCard,
+  linkedProfileCard,
+  profileCard,
+  type ProfileCardOut,
+  type UserInfoCardOut,
+} from "../render/users";
+import type { SandboxState } from "../state";
+import type { DestinyProfile } from "../world/types";
+import { profilesOf, resolveUser } from "./user";
+
+/** The profile a read names, or the error Bungie gives for it. */
+export function profileForRead(
+  state: SandboxState,
+  type: number,
+  membershipId: string,
+): DestinyProfile | Response {
+  const profile = state.profile(membershipId);
+  if (!profile || profile.availability === "missing" || profile.isOverridden)
+    return platformError(1601);
+  if (type !== -1 && profile.membershipType !== type) return platformError(1601);
+  return profile;
+}
+
+export function isOwner(ctx: RequestContext, profile: DestinyProfile): boolean {
+  return ctx.viewer !== undefined && profile.bnetMembershipId === ctx.viewer.membershipId;
+}
+
+export function componentsOf(ctx: RequestContext): Set<number> {
+  const parsed = parseComponents(ctx.url.searchParams.get("components"));
+  if (!parsed.ok) throw new ParamError(7, `unknown component ${parsed.bad}`);
+  return parsed.components;
+}
+
+/** Keys of DestinyProfileResponse that each component fills, for trimming recordings. */
+const PROFILE_KEYS: Record<number, string[]> = {
+  100: ["profile"],
+  101: ["vendorReceipts"],
+  102: ["profileInventory"],
+  103: ["profileCurrencies"],
+  104: ["profileProgression"],
+  105: ["platformSilver"],
+  200: ["characters"],
+  201: ["characterInventories"],
+  202: ["characterProgressions"],
+  203: ["characterRenderData"],
+  204: ["characterActivities"],
+  205: ["characterEquipment"],
+  206: ["characterLoadouts"],
+  300: ["itemComponents"],
+  301: ["itemComponents", "characterUninstancedItemComponents"],
+  302: ["itemComponents"],
+  303: ["itemComponents"],
+  304: ["itemComponents"],
+  305: ["itemComponents", "profilePlugSets", "characterPlugSets"],
+  306: ["itemComponents"],
+  308: ["itemComponents"],
+  309: ["itemComponents"],
+  310: ["itemComponents"],
+  500: ["profileKiosks", "characterKiosks"],
+  600: ["characterCurrencyLookups"],
+  700: ["profilePresentationNodes", "characterPresentationNodes"],
+  800: ["profileCollectibles", "characterCollectibles"],
+  900: ["profileRecords", "characterRecords"],
+  1000: ["profileTransitoryData"],
+  1100: ["metrics"],
+  1200: ["profileStringVariables", "characterStringVariables"],
+  1300: ["characterCraftables"],
+  1400: ["profileCommendations"],
+};
+
+function recordedProfile(ctx: RequestContext, components: Set<number>): Response {
+  const recorded = ctx.state.recording?.profile;
+  if (!recorded) return platformError(1601);
+  const keys = new Set(["responseMintedTimestamp", "secondaryComponentsMintedTimestamp"]);
+  for (const c of components) for (const key of PROFILE_KEYS[c] ?? []) keys.add(key);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(recorded)) if (keys.has(key)) out[key] = value;
+  return ok(out);
+}
+
+function getProfile(ctx: RequestContext): Response {
+  const type = int32Param(ctx.params.membershipType, "membershipType");
+  const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
+  const components = componentsOf(ctx);
+  if (ctx.state.recording?.membershipIds.has(id)) return recordedProfile(ctx, components);
+  const profile = profileForRead(ctx.state, type, id);
+  if (profile instanceof Response) return profile;
+  const owner = isOwner(ctx, profile);
+  const key = `profile|${id}|${[...components].sort((a, b) => a - b).join(",")}|${owner ? 1 : 0}`;
+  const version = String(profile.version);
+  const cached = ctx.state.renderCache.get(key);
+  if (cached && cached.version === version) return jsonResponse(cached.body);
+  const input: RenderInput = { defs: ctx.defs, profile, components, owner, now: ctx.state.now() };
+  // Cached as UTF-8 bytes: served again and again without re-encoding.
+  const body = Buffer.from(successText(JSON.stringify(renderProfileResponse(input))));
+  // Bounded: a few hundred renderings (profiles × component sets × owner or not) at most.
+  if (ctx.state.renderCache.size >= 400) ctx.state.renderCache.clear();
+  ctx.state.renderCache.set(key, { version, body });
+  return jsonResponse(body);
+}
+
+function getCharacter(ctx: RequestContext): Response {
+  const type = int32Param(ctx.params.membershipType, "membershipType");
+  const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
+  const characterId = int64Param(ctx.params.characterId, "characterId");
+  const components = componentsOf(ctx);
+  const profile = profileForRead(ctx.state, type, id);
+  if (profile instanceof Response) return profile;
+  const character = profile.characters.find((c) => c.characterId === characterId);
+  if (!character) return platformError(1620);
+  const input: RenderInput = {
+    defs: ctx.defs,
+    profile,
+    components,
+    owner: isOwner(ctx, profile),
+    now: ctx.state.now(),
+  };
+  return ok(renderCharacterResponse(input, character));
+}
+
+function getItem(ctx: RequestContext): Response {
+  const type = int32Param(ctx.params.membershipType, "membershipType");
+  const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
+  const itemId = int64Param(ctx.params.itemInstanceId, "itemInstanceId");
+  const components = componentsOf(ctx);
+  const profile = profileForRead(ctx.state, type, id);
+  if (profile instanceof Response) return profile;
+  const item = profile.byInstanceId.get(itemId);
+  if (!item) return platformError(1623);
+  const input: RenderInput = {
+    defs: ctx.defs,
+    profile,
+    components,
+    owner: isOwner(ctx, profile),
+    now: ctx.state.now(),
+  };
+  return ok(renderItemResponse(input, item));
+}
+
+function getLinkedProfiles(ctx: RequestContext): Response {
+  const type = int32Param(ctx.params.membershipType, "membershipType");
+  const id = int64Param(ctx.params.membershipId, "membershipId");
+  const all = (ctx.url.searchParams.get("getAllMemberships") ?? "").toLowerCase() === "true";
+  const user = resolveUser(ctx.state, id, type);
+  if (!user) return platformError(217);
+  const recording = ctx.state.recording;
+  if (recording && user === recording.user && recording.linkedProfiles)
+    return ok(recording.linkedProfiles);
+  const profiles = profilesOf(ctx.state, user);
+  const response: {
+    profiles: ProfileCardOut[];
+    bnetMembership: UserInfoCardOut;
+    profilesWithErrors: {
+      errorCode: DestinyErrorProfile["errorCode"];
+      infoCard: UserInfoCardOut;
+    }[];
+  } = {
+    profiles: profiles
+      .filter((p) => p.availability !== "missing" && (all || !p.isOverridden))
+      .map(linkedProfileCard),
+    bnetMembership: bnetCard(user),
+    profilesWithErrors: profiles
+      .filter((p) => p.availability === "missing")
+      .map((p) => ({ errorCode: 1601, infoCard: profileCard(p) })),
+  };
+  return ok(response);
+}
+
+async function searchByBungieName(ctx: RequestContext): Promise<Response> {
+  const type = int32Param(ctx.params.membershipType, "membershipType");
+  const body = await jsonBody(ctx.request);
+  const name = body.displayName;
+  if (typeof name !== "string" || name.length === 0) throw new ParamError(18, "displayName");
+  const code = bodyInt(body, "displayNameCode");
+  const cards: UserInfoCardOut[] = [];
+  for (const user of ctx.state.world.users.values()) {
+    if (
+      user.bungieGlobalDisplayName.toLowerCase() !== name.toLowerCase() ||
+      user.bungieGlobalDisplayNameCode !== code
+    ) {
+      continue;
+    }
+    for (const profile of profilesOf(ctx.state, user)) {
+      if (type === -1 || profile.membershipType === type) cards.push(profileCard(profile));
+    }
+  }
+  return ok(cards);
+}
+
+export const profileRoutes: Route[] = [
+  {
+    method: "GET",
+    template: "/Destiny2/{membershipType}/Profile/{membershipId}/LinkedProfiles/",
+    operation: "Destiny2.GetLinkedProfiles",
+    handler: getLinkedProfiles,
+  },
+  {
+    method: "GET",
+    template: "/Destiny2/{membershipType}/Profile/{destinyMembershipId}/",
+    operation: "Destiny2.GetProfile",
+    handler: getProfile,
+  },
+  {
+    method: "GET",
+    template: "/Destiny2/{membershipType}/Profile/{destinyMembershipId}/Character/{characterId}/",
+    operation: "Destiny2.GetCharacter",
+    handler: getCharacter,
+  },
+  {
+    method: "GET",
+    template: "/Destiny2/{membershipType}/Profile/{destinyMembershipId}/Item/{itemInstanceId}/",
+    operation: "Destiny2.GetItem",
+    handler: getItem,
+  },
+  {
+    method: "POST",
+    template: "/Destiny2/SearchDestinyPlayerByBungieName/{membershipType}/",
+    operation: "Destiny2.SearchDestinyPlayerByBungieName",
+    handler: searchByBungieName,
+  },
+];
