@@ -15,3 +15,11 @@ export async function signInAs(page: Page, accountName: RegExp | string, from = 
   await page.getByRole("radio", { name: accountName }).check();
   await page.getByRole("button", { name: "Approve" }).click();
 }
+
+/** Nothing sticks out sideways: on a phone the whole page would scroll left and right. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - window.innerWidth,
+  );
+  expect(overflow, "page is wider than the viewport").toBeLessThanOrEqual(0);
+}

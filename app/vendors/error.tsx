@@ -1,0 +1,24 @@
+"use client";
+
+// Failures the loader did not turn into a message (a database outage, a bug): the rest of the
+// app stays usable and the player can retry.
+export default function VendorsError({ reset }: { error: Error; reset: () => void }) {
+  return (
+    <section
+      role="alert"
+      className="border-danger/50 bg-panel mx-auto grid max-w-lg gap-3 rounded-lg border p-6"
+    >
+      <h1 className="text-2xl font-bold">Something went wrong</h1>
+      <p className="text-muted">Warmind could not show the vendors. Please try again.</p>
+      <p>
+        <button
+          type="button"
+          onClick={reset}
+          className="border-line hover:bg-panel-2 rounded-md border px-4 py-2 font-medium"
+        >
+          Try again
+        </button>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { VendorsSkeleton } from "@/components/vendors/vendors-skeleton";
+
+export default function Loading() {
+  return <VendorsSkeleton />;
+}

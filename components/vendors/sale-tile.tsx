@@ -1,0 +1,79 @@
+import { formatQuantity } from "@/lib/vendors/format";
+import type { VendorSaleView } from "@/lib/vendors/types";
+import { RefreshTime } from "./refresh-time";
+import { tierBorderClass, tierTextClass } from "./tier-styles";
+
+/** One item on sale: icon in its tier colour, name, tier and type, what it costs. */
+export function SaleTile({
+  sale,
+  vendorRefresh,
+  loadedAt,
+}: {
+  sale: VendorSaleView;
+  vendorRefresh: string | null;
+  loadedAt: string;
+}) {
+  const ownRefresh =
+    sale.refreshesAt && sale.refreshesAt !== vendorRefresh ? sale.refreshesAt : null;
+  return (
+    <li
+      className="border-line bg-panel-2 flex min-w-0 gap-3 rounded-md border p-2.5"
+      data-testid="vendor-sale"
+      data-tier={sale.tierType}
+      data-kind={sale.kind}
+    >
+      <ItemIcon url={sale.iconUrl} tierType={sale.tierType} />
+      <div className="grid min-w-0 flex-1 content-start gap-0.5">
+        <p className="truncate font-semibold" title={sale.name}>
+          {sale.name}
+          {sale.quantity > 1 ? (
+            <span className="text-muted font-normal"> ×{formatQuantity(sale.quantity)}</span>
+          ) : null}
+        </p>
+        <p className="truncate text-xs">
+          <span className={tierTextClass(sale.tierType)}>{sale.tierName}</span>
+          {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
+        </p>
+        <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
+          {sale.costs.length === 0 ? <span className="text-muted">Free</span> : null}
+          {sale.costs.map((cost) => (
+            <span key={cost.itemHash} className="inline-flex items-center gap-1" title={cost.name}>
+              {cost.iconUrl ? (
+                // eslint-disable-next-line @next/next/no-img-element
+                <img
+                  src={cost.iconUrl}
+                  alt=""
+                  width={16}
+                  height={16}
+                  className="size-4 rounded-sm"
+                />
+              ) : null}
+              <span>{formatQuantity(cost.quantity)}</span>
+              <span className="sr-only">{cost.name}</span>
+            </span>
+          ))}
+        </p>
+        {sale.owned === false || ownRefresh ? (
+          <p className="text-muted flex flex-wrap gap-x-2 text-xs">
+            {sale.owned === false ? (
+              <span className="text-accent font-medium">Not yet owned</span>
+            ) : null}
+            {ownRefresh ? (
+              <RefreshTime iso={ownRefresh} loadedAt={loadedAt} prefix="Leaves" />
+            ) : null}
+          </p>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+function ItemIcon({ url, tierType }: { url: string | null; tierType: number }) {
+  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${tierBorderClass(tierType)}`;
+  return url ? (
+    // eslint-disable-next-line @next/next/no-img-element
+    <img src={url} alt="" width={48} height={48} className={frame} />
+  ) : (
+    <span className={frame} />
+  );
+}

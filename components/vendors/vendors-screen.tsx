@@ -1,0 +1,35 @@
+import Link from "next/link";
+import type { VendorsPageData } from "@/app/vendors/load-vendors-page";
+import { CharacterSwitch } from "./character-switch";
+import { VendorsBrowser } from "./vendors-browser";
+
+export function VendorsScreen({ data }: { data: VendorsPageData }) {
+  return (
+    <div className="grid gap-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-bold">Vendors</h1>
+          <p className="text-muted text-sm">What every vendor sells this reset.</p>
+        </div>
+        <Link
+          href="/settings/digest"
+          className="border-line hover:bg-panel-2 rounded-md border px-3 py-2 text-sm font-medium"
+        >
+          Email me after each reset
+        </Link>
+      </div>
+      {data.status === "ok" ? (
+        <>
+          <CharacterSwitch characters={data.characters} activeId={data.characterId} />
+          <VendorsBrowser view={data.view} loadedAt={data.loadedAt} />
+        </>
+      ) : (
+        <p role="alert" className="border-line bg-panel text-muted rounded-lg border p-6">
+          {data.status === "no-character"
+            ? "This Destiny account has no character yet. Create one in the game to see its vendors."
+            : data.message}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import "server-only";
+import { createPool } from "@/lib/clan/pool";
+import { dailyPeriodIndex, lastDailyReset } from "@/lib/destiny/resets";
+import type { EmailTransport } from "@/lib/email/types";
+import type { Env } from "@/lib/env-schema";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { filterVendorsView, isSaleFilter, countSales } from "@/lib/vendors/filters";
+import { claimDelivery, finishDelivery, CLAIM_MS } from "./claim";
+import { composeDigest } from "./compose";
+import { loadSubscriberVendors, type SubscriberVendors } from "./load-subscriber-vendors";
+
+export type DigestSubscriber = {
+  id: string;
+  userId: string;
+  email: string;
+  tokenVersion: number;
+  characterId: string | null;
+};
+
+export type DigestRunDeps = {
+  db: PrismaClient;
+  transport: EmailTransport;
+  env: Pick<Env, "appUrl" | "AUTH_SECRET" | "bungie">;
+  now?: () => number;
+  /** Defaults to loadSubscriberVendors (the player's token, account and manifest language). */
+  loadVendors?: (subscriber: DigestSubscriber) => Promise<SubscriberVendors>;
+  /** Subscribers handled at once (default 3). */
+  concurrency?: number;
+  claimMs?: number;
+  /**
+   * Stop starting new subscribers after this long (ms), so a run inside a time-limited function
+   * ends cleanly; the rest are reported as `deferred` and the next run picks them up.
+   */
+  budgetMs?: number;
+  log?: (line: string) => void;
+};
+
+export type DigestRunReport = {
+  /** The daily reset the run sent for (lib/destiny/resets.ts dailyPeriodIndex) and its time. */
+  resetId: number;
+  resetAt: string;
+  transport: EmailTransport["kind"];
+  /** Confirmed, subscribed players. */
+  subscribers: number;
+  sent: number;
+  /** Nothing matched the subscriber's vendors and filters: nothing sent. */
+  empty: number;
+  /** Done earlier this reset (sent or empty), or being sent by another run right now. */
+  skipped: number;
+  /** Recorded on the delivery and tried again by the next run. */
+  failed: number;
+  /** Not started because the run's time budget ran out; the next run sends them. */
+  deferred: number;
+  failures: { subscriptionId: string; error: string }[];
+  durationMs: number;
+};
+
+/**
+ * One digest run: for every confirmed subscriber, claim this reset's delivery, read their
+ * vendors with their own stored token, render the email and send it. Idempotent per subscriber
+ * and reset (see claimDelivery), so the cron may fire twice, or two runs may overlap, and each
+ * subscriber still gets one digest. One subscriber's failure (revoked token, maintenance, a
+ * refused send) is recorded and retried by the next run; the others go on.
+ */
+export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunReport> {
+  const started = Date.now();
+  const nowMs = (deps.now ?? Date.now)();
+  const resetId = dailyPeriodIndex(nowMs);
+  const resetAt = lastDailyReset(nowMs);
+  const log = deps.log ?? (() => {});
+  const load = deps.loadVendors ?? ((s) => loadSubscriberVendors(deps.env, s));
+
+  const subscriptions = await deps.db.digestSubscription.findMany({
+    where: { confirmedAt: { not: null }, unsubscribedAt: null },
+    include: { user: { select: { bungieName: true, name: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+
+  const report: DigestRunReport = {
+    resetId,
+    resetAt: new Date(resetAt).toISOString(),
+    transport: deps.transport.kind,
+    subscribers: subscriptions.length,
+    sent: 0,
+    empty: 0,
+    skipped: 0,
+    failed: 0,
+    deferred: 0,
+    failures: [],
+    durationMs: 0,
+  };
+
+  const handle = async (subscription: (typeof subscriptions)[number]) => {
+    const claim = await claimDelivery(
+      deps.db,
+      subscription.id,
+      resetId,
+      new Date(nowMs),
+      deps.claimMs ?? CLAIM_MS,
+    );
+    if (claim === "taken") {
+      report.skipped++;
+      return;
+    }
+    try {
+      const loaded = await load(subscription);
+      const filters = subscription.filters.filter(isSaleFilter);
+      const vendorHashes = subscription.vendorHashes.map(Number);
+      const view = filterVendorsView(loaded.view, { filters, vendorHashes });
+      if (countSales(view) === 0) {
+        await finishDelivery(deps.db, subscription.id, resetId, {
+          status: "empty",
+          at: new Date(),
+        });
+        report.empty++;
+        return;
+      }
+      const message = await composeDigest(deps.env, {
+        subscription,
+        playerName: subscription.user.bungieName ?? subscription.user.name ?? "Guardian",
+        characterLabel: loaded.characterLabel,
+        filters,
+        vendorCount: vendorHashes.length || null,
+        view,
+        resetAt,
+      });
+      const sent = await deps.transport.send(message);
+      await finishDelivery(deps.db, subscription.id, resetId, {
+        status: "sent",
+        messageId: sent.id,
+        at: new Date(),
+      });
+      report.sent++;
+    } catch (error) {
+      const reason = describe(error);
+      log(`Vendor digest for subscription ${subscription.id} failed: ${reason}`);
+      await finishDelivery(deps.db, subscription.id, resetId, { status: "failed", error: reason });
+      report.failed++;
+      report.failures.push({ subscriptionId: subscription.id, error: reason });
+    }
+  };
+
+  // Each subscriber is a handful of Bungie calls; a few at a time, in subscription order.
+  const pool = createPool(deps.concurrency ?? 3);
+  const budgetMs = deps.budgetMs ?? Infinity;
+  await Promise.all(
+    subscriptions.map((subscription) =>
+      pool.run(async () => {
+        if (Date.now() - started >= budgetMs) report.deferred++;
+        else await handle(subscription);
+      }),
+    ),
+  );
+  report.durationMs = Date.now() - started;
+  return report;
+}
+
+/** A short, secret-free reason: the error's name and message (Bungie errors are redacted). */
+function describe(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
+  return String(error).slice(0, 500);
+}

@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoSidewaysScroll, sandboxControl, signInAs } from "./support";
+
+// The vendors page in Chromium against the demo sandbox, at phone and desktop widths.
+test.describe.configure({ mode: "serial" });
+
+/** The next Saturday 18:00 UTC: Xûr is in, so both vendor groups have stock. */
+function nextSaturdayEvening(): string {
+  const date = new Date();
+  date.setUTCDate(date.getUTCDate() + ((6 - date.getUTCDay() + 7) % 7 || 7));
+  date.setUTCHours(18, 0, 0, 0);
+  return date.toISOString();
+}
+
+test.beforeEach(async ({ request }) => {
+  await sandboxControl(request, "reset");
+  await sandboxControl(request, "clock", { now: nextSaturdayEvening() });
+});
+
+test.afterAll(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+const sales = (page: Page) => page.getByTestId("vendor-sale");
+
+test("every vendor with stock, grouped as in the game, with filters", async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/vendors");
+
+  await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
+  const groups = page.getByRole("heading", { level: 2 });
+  await expect(groups).toHaveText(["Limited Time", "The Last City"]);
+  for (const name of ["Xûr", "Banshee-44", "Ada-1", "Tess Everis"]) {
+    await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+  }
+  const banshee = page.getByRole("region", { name: "Banshee-44" });
+  await expect(banshee).toContainText("Gunsmith");
+  await expect(banshee).toContainText(/Refreshes in \d+ (h|days)/);
+  // A sale: name, tier and type, a cost with its currency named for screen readers.
+  const core = banshee.getByTestId("vendor-sale").filter({ hasText: "Enhancement Core" });
+  await expect(core).toContainText("5,000");
+  await expect(core.getByText("Glimmer")).toHaveCount(1);
+  await expect(banshee.locator("img").first()).toHaveAttribute("src", /^\/sandbox\//);
+
+  const total = await sales(page).count();
+  expect(total).toBeGreaterThan(40);
+  await expect(page.getByTestId("vendor-count")).toHaveText(
+    new RegExp(`^${total} items at 9 vendors$`),
+  );
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({
+    path: testInfo.outputPath(`vendors-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+
+  // Exotics only: every tile left is exotic, and the count says so.
+  await page.getByRole("button", { name: "Exotics only" }).click();
+  await expect(page.getByRole("button", { name: "Exotics only" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  const exotics = await sales(page).count();
+  expect(exotics).toBeGreaterThan(0);
+  expect(exotics).toBeLessThan(total);
+  expect(
+    await sales(page).evaluateAll((tiles) =>
+      tiles.every((t) => t.getAttribute("data-tier") === "6"),
+    ),
+  ).toBe(true);
+  await expect(page.getByTestId("vendor-count")).toContainText(
+    `${exotics} of ${total} items match`,
+  );
+
+  // Exotic weapons: narrowed again, Xûr sells some.
+  await page.getByRole("button", { name: "Weapons" }).click();
+  expect(
+    await sales(page).evaluateAll((tiles) =>
+      tiles.every(
+        (t) => t.getAttribute("data-tier") === "6" && t.getAttribute("data-kind") === "weapon",
+      ),
+    ),
+  ).toBe(true);
+  await expect(page.getByRole("heading", { level: 3, name: "Xûr" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 3, name: "Banshee-44" })).toHaveCount(0);
+  await page.screenshot({
+    path: testInfo.outputPath(`vendors-exotic-weapons-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+
+  // Armour and mods instead: each kind alone, then clear.
+  await page.getByRole("button", { name: "Exotics only" }).click();
+  await page.getByRole("button", { name: "Weapons" }).click();
+  await page.getByRole("button", { name: "Mods" }).click();
+  expect(
+    await sales(page).evaluateAll((tiles) =>
+      tiles.every((t) => t.getAttribute("data-kind") === "mod"),
+    ),
+  ).toBe(true);
+  await page.getByRole("button", { name: "Armour" }).click();
+  expect(
+    await sales(page).evaluateAll((tiles) =>
+      tiles.every((t) => ["mod", "armor"].includes(t.getAttribute("data-kind")!)),
+    ),
+  ).toBe(true);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(sales(page)).toHaveCount(total);
+
+  // The sandbox keeps no collections, so "not yet owned" says it can't tell.
+  await expect(page.getByRole("button", { name: "Not yet owned" })).toBeDisabled();
+  await expect(page.getByText("needs your Collections")).toBeVisible();
+});
+
+test("switches character by keyboard, and vendors follow", async ({ page }, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/vendors");
+  const switcher = page.getByRole("navigation", { name: "Character" });
+  const links = switcher.getByRole("link");
+  await expect(links).toHaveCount(3);
+  await expect(links.first()).toHaveAttribute("aria-current", "page");
+
+  const target = links.nth(2);
+  const label = (await target.innerText()).trim();
+  await target.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/vendors\?character=\d+$/);
+  await expect(switcher.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 3, name: "Banshee-44" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({
+    path: testInfo.outputPath(`vendors-character-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+
+  // Someone else's character id in the URL: the page shows the player's own.
+  await page.goto("/vendors?character=2305843009999999999");
+  await expect(links.first()).toHaveAttribute("aria-current", "page");
+});
+
+test("Bungie down for maintenance: a clear message, not a crash", async ({ page, request }) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await sandboxControl(request, "maintenance", { enabled: true });
+  try {
+    await page.goto("/vendors");
+    await expect(
+      page.getByRole("alert").filter({ hasText: "Bungie.net is down for maintenance" }),
+    ).toBeVisible();
+  } finally {
+    await sandboxControl(request, "maintenance", { enabled: false });
+  }
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 3, name: "Banshee-44" })).toBeVisible();
+});

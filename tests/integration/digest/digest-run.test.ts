@@ -1,0 +1,266 @@
+// A whole digest run on each database: real players signed in against the sandbox (over HTTP),
+// their stored tokens, the manifest imported from the sandbox, and a real SMTP server.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runVendorDigest, type DigestRunDeps } from "@/lib/digest/run-digest";
+import { saveSubscription } from "@/lib/digest/subscription";
+import { unsubscribeUrl } from "@/lib/email/links";
+import { createEmailTransport } from "@/lib/email/transport";
+import { DEMO_BUNGIE_APP } from "@/lib/env-schema";
+import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
+import {
+  releaseSandboxAndDatabase,
+  sandboxStock,
+  signInPlayer,
+  useSandboxAndDatabase,
+} from "../vendors/sandbox-player";
+import { startSmtpServer } from "./local-mail-servers";
+import { decodeHeader } from "./mime";
+
+const SECRET = "digest-run-test-secret".padEnd(40, "z");
+const SATURDAY = Date.parse("2026-11-28T18:00:00Z");
+const DAY = 86_400_000;
+const BANSHEE = 672118013;
+const savedSecret = process.env.AUTH_SECRET;
+// lib/auth reads AUTH_SECRET through getEnv() to open the stored tokens.
+process.env.AUTH_SECRET = SECRET;
+
+describe.each(DATABASE_KINDS)("vendor digest run on %s", (kind) => {
+  let server: SandboxServer;
+  let database: TestDatabase;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  let deps: Omit<DigestRunDeps, "now">;
+  const users: Record<string, string> = {};
+  const subscriptions: Record<string, { id: string; tokenVersion: number; email: string }> = {};
+  const started = Date.now();
+
+  beforeAll(async () => {
+    server = await startSandboxServer({ now: () => SATURDAY + (Date.now() - started) });
+    database = await openTestDatabase(kind);
+    smtp = await startSmtpServer();
+    useSandboxAndDatabase(server, database.db);
+    const env = {
+      appUrl: "http://warmind.test",
+      AUTH_SECRET: SECRET,
+      bungie: { origin: server.url, ...DEMO_BUNGIE_APP },
+    };
+    deps = {
+      db: database.db,
+      env,
+      transport: createEmailTransport({
+        appUrl: env.appUrl,
+        EMAIL_FROM: "Warmind <digest@warmind.test>",
+        SMTP_URL: smtp.url,
+      }),
+    };
+    for (const [key, choice] of [
+      ["demo", { filters: [], vendorHashes: [] }],
+      ["rival", { filters: ["weapon"], vendorHashes: [BANSHEE] }],
+    ] as const) {
+      users[key] = await signInPlayer(server, database.db, key, SECRET);
+      const { subscription } = await saveSubscription(database.db, users[key]!, {
+        email: `${key}@example.com`,
+        filters: [...choice.filters],
+        vendorHashes: [...choice.vendorHashes],
+        characterId: null,
+      });
+      await database.db.digestSubscription.update({
+        where: { id: subscription.id },
+        data: { confirmedAt: new Date() },
+      });
+      subscriptions[key] = subscription;
+    }
+    // Not confirmed yet: never mailed.
+    const pending = await database.db.user.create({ data: { name: "Pending" } });
+    await saveSubscription(database.db, pending.id, {
+      email: "pending@example.com",
+      filters: [],
+      vendorHashes: [],
+      characterId: null,
+    });
+  });
+
+  afterAll(async () => {
+    await deps?.transport.close();
+    releaseSandboxAndDatabase();
+    await smtp?.close();
+    await database?.close();
+    await server?.close();
+    process.env.AUTH_SECRET = savedSecret;
+  });
+
+  const mailTo = (address: string) => smtp.messages.filter((m) => m.to.includes(address));
+
+  it("mails each confirmed subscriber their vendors, filtered their way, with one-click unsubscribe", async () => {
+    const report = await runVendorDigest({ ...deps, now: () => SATURDAY });
+    expect(report).toMatchObject({
+      subscribers: 2,
+      sent: 2,
+      empty: 0,
+      skipped: 0,
+      failed: 0,
+      transport: "smtp",
+    });
+    expect(smtp.messages).toHaveLength(2);
+    expect(mailTo("pending@example.com")).toEqual([]);
+
+    const stock = sandboxStock(server);
+    const [demo] = mailTo("demo@example.com");
+    expect(demo!.from).toBe("digest@warmind.test");
+    const demoSales = stock.reduce((n, v) => n + v.sales.length, 0);
+    expect(decodeHeader(demo!.headers.get("subject")!)).toBe(
+      `Vendors for Sat 28 Nov: ${demoSales} sales at ${stock.length} vendors`,
+    );
+    expect(demo!.headers.get("list-unsubscribe")).toBe(
+      `<${unsubscribeUrl(deps.env, subscriptions.demo!)}>`,
+    );
+    expect(demo!.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
+    for (const vendor of stock) {
+      expect(demo!.text).toContain(vendor.name.toUpperCase());
+      for (const sale of vendor.sales) {
+        expect(demo!.text).toContain(sale.name);
+        expect(demo!.html).toContain(`src="${server.url}${sale.icon}"`);
+        for (const cost of sale.costs) {
+          expect(demo!.text).toContain(`${cost.quantity.toLocaleString("en-US")} ${cost.name}`);
+        }
+      }
+    }
+
+    // Rival chose Banshee-44's weapons only.
+    const [rival] = mailTo("rival@example.com");
+    const banshee = stock.find((v) => v.vendorHash === BANSHEE)!;
+    expect(rival!.text).toContain("BANSHEE-44");
+    for (const other of stock.filter((v) => v.vendorHash !== BANSHEE)) {
+      expect(rival!.text).not.toContain(other.name.toUpperCase());
+    }
+    expect(rival!.text).not.toContain("Enhancement Core");
+    expect(rival!.text).toContain("Weapons, 1 chosen vendor");
+    expect(banshee.sales.filter((s) => rival!.text.includes(s.name)).length).toBe(
+      banshee.sales.length - 1,
+    );
+
+    const deliveries = await database.db.digestDelivery.findMany({
+      where: { resetId: report.resetId },
+    });
+    expect(deliveries.map((d) => d.status)).toEqual(["sent", "sent"]);
+  });
+
+  it("sends nothing more in the same reset, whether runs follow or overlap", async () => {
+    const again = await runVendorDigest({ ...deps, now: () => SATURDAY + 60_000 });
+    expect(again).toMatchObject({ sent: 0, skipped: 2, failed: 0 });
+    expect(smtp.messages).toHaveLength(2);
+
+    // The next reset: two runs at the same moment still send one digest per subscriber.
+    const [a, b] = await Promise.all([
+      runVendorDigest({ ...deps, now: () => SATURDAY + DAY }),
+      runVendorDigest({ ...deps, now: () => SATURDAY + DAY }),
+    ]);
+    expect(a!.sent + b!.sent).toBe(2);
+    expect(a!.skipped + b!.skipped).toBe(2);
+    expect(smtp.messages).toHaveLength(4);
+    expect(mailTo("demo@example.com")).toHaveLength(2);
+    expect(mailTo("rival@example.com")).toHaveLength(2);
+  });
+
+  it("records a revoked subscriber's failure, mails the others, and retries it next run", async () => {
+    await fetch(`${server.url}/__sandbox/tokens/revoke`, {
+      method: "POST",
+      body: JSON.stringify({ user: "rival" }),
+    });
+    // The stored access token still looks fresh: Bungie refuses it, the refresh is refused too.
+    const now = SATURDAY + 2 * DAY;
+    const report = await runVendorDigest({ ...deps, now: () => now });
+    expect(report).toMatchObject({ sent: 1, failed: 1, skipped: 0 });
+    expect(report.failures).toEqual([
+      {
+        subscriptionId: subscriptions.rival!.id,
+        error: expect.stringMatching(/^BungieSessionEndedError: /),
+      },
+    ]);
+    expect(mailTo("demo@example.com")).toHaveLength(3);
+    expect(mailTo("rival@example.com")).toHaveLength(2);
+    const failed = await database.db.digestDelivery.findUniqueOrThrow({
+      where: {
+        subscriptionId_resetId: {
+          subscriptionId: subscriptions.rival!.id,
+          resetId: report.resetId,
+        },
+      },
+    });
+    expect(failed).toMatchObject({ status: "failed", attempts: 1 });
+    expect(failed.error).toMatch(/sign-in has expired or was revoked/);
+
+    // The player signs in again; the next run (same reset) retries only them.
+    await signInPlayer(server, database.db, "rival", SECRET);
+    const retry = await runVendorDigest({ ...deps, now: () => now + 3_600_000 });
+    expect(retry).toMatchObject({ sent: 1, failed: 0, skipped: 1 });
+    expect(mailTo("rival@example.com")).toHaveLength(3);
+    expect(mailTo("demo@example.com")).toHaveLength(3);
+    const retried = await database.db.digestDelivery.findUniqueOrThrow({
+      where: {
+        subscriptionId_resetId: {
+          subscriptionId: subscriptions.rival!.id,
+          resetId: report.resetId,
+        },
+      },
+    });
+    expect(retried).toMatchObject({ status: "sent", attempts: 2, error: null });
+  });
+
+  it("sends nothing when nothing matches the subscriber's filters, and says so", async () => {
+    // Banshee-44 sells no exotics.
+    await database.db.digestSubscription.update({
+      where: { id: subscriptions.rival!.id },
+      data: { filters: ["exotic"] },
+    });
+    try {
+      const before = smtp.messages.length;
+      const report = await runVendorDigest({ ...deps, now: () => SATURDAY + 4 * DAY });
+      expect(report).toMatchObject({ sent: 1, empty: 1, failed: 0 });
+      expect(smtp.messages.length).toBe(before + 1);
+      expect(smtp.messages.at(-1)!.to).toEqual(["demo@example.com"]);
+      const empty = await database.db.digestDelivery.findUniqueOrThrow({
+        where: {
+          subscriptionId_resetId: {
+            subscriptionId: subscriptions.rival!.id,
+            resetId: report.resetId,
+          },
+        },
+      });
+      expect(empty).toMatchObject({ status: "empty", messageId: null });
+    } finally {
+      await database.db.digestSubscription.update({
+        where: { id: subscriptions.rival!.id },
+        data: { filters: ["weapon"] },
+      });
+    }
+  });
+
+  it("stops starting subscribers when its time budget runs out; the next run sends them", async () => {
+    const now = SATURDAY + 5 * DAY;
+    const out = await runVendorDigest({ ...deps, now: () => now, budgetMs: 0 });
+    expect(out).toMatchObject({ subscribers: 2, sent: 0, deferred: 2 });
+    expect(await database.db.digestDelivery.count({ where: { resetId: out.resetId } })).toBe(0);
+    const next = await runVendorDigest({ ...deps, now: () => now + 60_000 });
+    expect(next).toMatchObject({ sent: 2, deferred: 0 });
+  });
+
+  it("keeps going when Bungie is down for maintenance, and records why", async () => {
+    await fetch(`${server.url}/__sandbox/maintenance`, {
+      method: "POST",
+      body: JSON.stringify({ enabled: true }),
+    });
+    try {
+      const report = await runVendorDigest({ ...deps, now: () => SATURDAY + 3 * DAY });
+      expect(report).toMatchObject({ subscribers: 2, sent: 0, failed: 2 });
+      for (const failure of report.failures) expect(failure.error).toMatch(/SystemDisabled/);
+    } finally {
+      await fetch(`${server.url}/__sandbox/maintenance`, {
+        method: "POST",
+        body: JSON.stringify({ enabled: false }),
+      });
+    }
+    const after = await runVendorDigest({ ...deps, now: () => SATURDAY + 3 * DAY + 60_000 });
+    expect(after).toMatchObject({ sent: 2, failed: 0 });
+  });
+});
