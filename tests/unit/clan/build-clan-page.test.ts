@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { buildClanPage } from "@/lib/clan/build-clan-page";
+import { createClanCache } from "@/lib/clan/cache";
+import { createClanSource } from "@/lib/clan/clan-source";
+import { createPool } from "@/lib/clan/pool";
+import { gameFactsNamer, type CharacterNamer } from "@/lib/clan/views";
+import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
+
+const CLAN: FakeClan = {
+  groupId: "881",
+  name: "Last City Wardens",
+  members: makeMembers(5, (i) => ({
+    isOnline: i === 3,
+    memberType: i === 0 ? 5 : i === 1 ? 3 : 2,
+    profile: i === 4 ? "private" : "public",
+  })),
+};
+
+function page(
+  clans: Record<string, FakeClan>,
+  namer: CharacterNamer | Promise<CharacterNamer>,
+  fail?: Parameters<typeof fakeBungie>[0]["fail"],
+) {
+  const bungie = fakeBungie({ clans, fail });
+  const source = createClanSource({
+    cache: createClanCache(),
+    pool: createPool(4),
+    client: bungie.client,
+  });
+  const deps = { source, namer, assetUrl: (p: string | null) => `/assets${p}`, now: 42 };
+  return {
+    bungie,
+    build: (account: { membershipType: number; membershipId: string }) =>
+      buildClanPage(account, deps),
+  };
+}
+
+describe("buildClanPage", () => {
+  const viewer = CLAN.members[1]!;
+
+  it("gives the roster at once, online members first, the viewer marked, details pending", async () => {
+    const { build } = page({ [`3:${viewer.membershipId}`]: CLAN }, gameFactsNamer);
+    const data = await build(viewer);
+    if (data.kind !== "clan") throw new Error(`expected a clan, got ${data.kind}`);
+    expect(data.clan).toMatchObject({ name: "Last City Wardens", memberCount: 5 });
+    expect(data.viewerRank).toBe("Admin");
+    expect(data.now).toBe(42);
+    expect(data.members[0]?.displayName).toBe("Guardian 003");
+    expect(data.members.filter((m) => m.isViewer).map((m) => m.membershipId)).toEqual([
+      viewer.membershipId,
+    ]);
+    expect(data.members[0]).toMatchObject({
+      platformName: "Steam",
+      href: `/clan/member/3/${CLAN.members[3]!.membershipId}`,
+    });
+    expect(Object.keys(data.details).sort()).toEqual(data.members.map((m) => m.key).sort());
+    const details = await data.details[data.members[0]!.key]!;
+    expect(details).toMatchObject({ status: "ok" });
+    if (details.status !== "ok") return;
+    expect(details.characters[0]).toMatchObject({
+      className: "Warlock",
+      raceName: "Human",
+      emblemUrl: "/assets/common/destiny2_content/icons/emblem.jpg",
+    });
+    const priv = data.members.find((m) => m.membershipId === CLAN.members[4]!.membershipId)!;
+    expect(await data.details[priv.key]!).toEqual({ status: "private" });
+  });
+
+  it("names characters with the namer once it is ready, without holding the roster for it", async () => {
+    let resolveNamer!: (n: CharacterNamer) => void;
+    const namer = new Promise<CharacterNamer>((r) => (resolveNamer = r));
+    const { build } = page({ [`3:${viewer.membershipId}`]: CLAN }, namer);
+    const data = await build(viewer);
+    if (data.kind !== "clan") throw new Error("expected a clan");
+    resolveNamer({ className: () => "Arcaniste", raceName: () => "Humaine" });
+    const details = await data.details[data.members[0]!.key]!;
+    expect(details.status === "ok" && details.characters[0]?.className).toBe("Arcaniste");
+  });
+
+  it("says so for a player in no clan", async () => {
+    const { build } = page({}, gameFactsNamer);
+    expect(await build(viewer)).toEqual({ kind: "no-clan" });
+  });
+
+  it("turns Bungie trouble with the clan itself into a message, not a crash", async () => {
+    const clans = { [`3:${viewer.membershipId}`]: CLAN };
+    const roster = page(clans, gameFactsNamer, { path: /\/Members\/$/, errorCode: 5, status: 503 });
+    expect(await roster.build(viewer)).toEqual({
+      kind: "unavailable",
+      message: "Bungie.net is down for maintenance. Try again later.",
+    });
+    const lookup = page(clans, gameFactsNamer, { path: /^\/GroupV2\/User\//, errorCode: 3 });
+    expect(await lookup.build(viewer)).toEqual({
+      kind: "unavailable",
+      message: "Bungie.net is not answering right now. Try again in a moment.",
+    });
+  });
+});
