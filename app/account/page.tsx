@@ -1,0 +1,12 @@
+import type { Metadata } from "next";
+import { AccountOverview } from "@/components/account/account-overview";
+import { UnavailablePanel } from "@/components/ui/unavailable-panel";
+import { loadAccountPage } from "./load-account-page";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const view = await loadAccountPage();
+  if (view.kind === "unavailable") return <UnavailablePanel view={view} retryHref="/account" />;
+  return <AccountOverview view={view} />;
+}

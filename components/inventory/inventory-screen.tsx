@@ -1,0 +1,265 @@
+"use client";
+
+import {
+  startTransition,
+  useActionState,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useOptimistic,
+  useRef,
+  useState,
+} from "react";
+import { chooseCharacter, inventoryAction } from "@/app/inventory/actions";
+import { ToastProvider, useToast } from "@/components/ui/toast";
+import { IDLE_RESULT, type ItemActionResult } from "@/lib/guardian/action-result";
+import type { ChooseCharacterState } from "@/lib/guardian/choose-character";
+import { predictAction } from "@/lib/guardian/predict-action";
+import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
+import { AccountInventory } from "./account-inventory";
+import { CharacterBuckets } from "./character-buckets";
+import { CharacterSwitcher } from "./character-switcher";
+import { InventoryToolbar } from "./inventory-toolbar";
+import { ItemSheet } from "./item-sheet";
+import { PostmasterSection } from "./postmaster-section";
+import { SearchResults } from "./search-results";
+import { SetBar } from "./set-bar";
+import type { TileHandlers } from "./tile-handlers";
+import { useInventoryData } from "./use-inventory-data";
+import { VaultSection } from "./vault-section";
+
+/** After a move succeeds, the real profile is read back once things settle. */
+const REVALIDATE_AFTER_MS = 1_500;
+
+export function InventoryScreen({ initialView }: { initialView: InventoryView }) {
+  return (
+    <ToastProvider>
+      <Inventory initialView={initialView} />
+    </ToastProvider>
+  );
+}
+
+function formOf(fields: Record<string, string>): FormData {
+  const data = new FormData();
+  for (const [name, value] of Object.entries(fields)) data.set(name, value);
+  return data;
+}
+
+function Inventory({ initialView }: { initialView: InventoryView }) {
+  const { view, mutate, refresh, refreshing, error } = useInventoryData(initialView);
+  const toast = useToast();
+  const [selectedId, setSelectedId] = useState(initialView.selectedCharacterId);
+  const [shownSelectedId, setShownSelectedId] = useOptimistic(selectedId);
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const deferredQuery = useDeferredValue(query);
+  const [selecting, setSelecting] = useState(false);
+  const [setKeys, setSetKeys] = useState<string[]>([]);
+
+  // The action below runs after renders; it reads the latest values through refs.
+  const latest = useRef({ view, selectedId: shownSelectedId });
+  useEffect(() => {
+    latest.current = { view, selectedId: shownSelectedId };
+  }, [view, shownSelectedId]);
+  const revalidateTimer = useRef<number | undefined>(undefined);
+  useEffect(() => () => window.clearTimeout(revalidateTimer.current), []);
+
+  const [result, dispatch, acting] = useActionState(
+    async (previous: ItemActionResult, formData: FormData): Promise<ItemActionResult> => {
+      const { view: before, selectedId: actor } = latest.current;
+      // Show the move at once, as the planner expects the game to do it.
+      const predicted = predictAction({ ...before, selectedCharacterId: actor }, formData);
+      if (predicted) {
+        const shown = { ...predicted, selectedCharacterId: before.selectedCharacterId };
+        latest.current = { ...latest.current, view: shown };
+        await mutate(shown, { revalidate: false });
+      }
+      let outcome: ItemActionResult;
+      try {
+        outcome = await inventoryAction(previous, formData);
+      } catch {
+        outcome = {
+          ...IDLE_RESULT,
+          status: "error",
+          message: "Warmind's server didn't answer. Refresh to see where your items are.",
+        };
+      }
+      if (outcome.status === "error") {
+        // Roll back: to Bungie's own account of things when the server re-read it.
+        const restored = outcome.view ?? before;
+        latest.current = { ...latest.current, view: restored };
+        await mutate(restored, { revalidate: false });
+        toast.show({
+          tone: "error",
+          title: outcome.message,
+          details: outcome.placements.map((p) => `${p.name} is ${p.where}.`),
+        });
+      } else {
+        toast.show({ tone: "ok", title: outcome.message, details: outcome.notices });
+        window.clearTimeout(revalidateTimer.current);
+        revalidateTimer.current = window.setTimeout(() => void mutate(), REVALIDATE_AFTER_MS);
+      }
+      return outcome;
+    },
+    IDLE_RESULT,
+  );
+
+  const [, choose, choosing] = useActionState(
+    async (previous: ChooseCharacterState, formData: FormData): Promise<ChooseCharacterState> => {
+      const wanted = String(formData.get("characterId") ?? "");
+      setShownSelectedId(wanted);
+      const outcome = await chooseCharacter(previous, formData);
+      if (outcome.status === "ok" && outcome.characterId) {
+        setSelectedId(outcome.characterId);
+        const chosen = latest.current.view.characters.find((c) => c.characterId === wanted);
+        toast.show({ tone: "info", title: `Showing your ${chosen?.name ?? "character"}.` }, 2500);
+      } else {
+        toast.show({
+          tone: "error",
+          title: outcome.message ?? "That character couldn't be chosen.",
+        });
+      }
+      return outcome;
+    },
+    { status: "idle" },
+  );
+
+  const run = useCallback(
+    (fields: Record<string, string>) => startTransition(() => dispatch(formOf(fields))),
+    [dispatch],
+  );
+  const onDropItem = useCallback(
+    (itemKey: string, to: string) => run({ intent: "move", itemKey, to }),
+    [run],
+  );
+
+  const toggleInSet = (item: ItemView) => {
+    if (!item.equippable) {
+      toast.show({ tone: "info", title: `${item.name} can't be equipped.` });
+      return;
+    }
+    setSetKeys((keys) => {
+      if (keys.includes(item.key)) return keys.filter((k) => k !== item.key);
+      // One item per slot: picking another for the same slot replaces it.
+      const sameSlot = view.items.filter((i) => i.bucketHash === item.bucketHash).map((i) => i.key);
+      return [...keys.filter((k) => !sameSlot.includes(k)), item.key];
+    });
+  };
+  const tiles: TileHandlers = {
+    props: (item) => ({
+      onOpen: selecting ? toggleInSet : (i: ItemView) => setOpenKey(i.key),
+      selected: setKeys.includes(item.key),
+      selecting,
+    }),
+  };
+
+  const character =
+    view.characters.find((c) => c.characterId === shownSelectedId) ?? view.characters[0];
+  const openItem = openKey ? (view.items.find((i) => i.key === openKey) ?? null) : null;
+  const vaultCount = view.items.filter((i) => i.location === "vault").length;
+  const onRefresh = async () => {
+    const failure = await refresh();
+    if (failure) toast.show({ tone: "error", title: failure.message });
+    else toast.show({ tone: "info", title: "Inventory refreshed from Bungie.net." });
+  };
+
+  return (
+    <div className={`grid gap-5 ${selecting ? "pb-24" : ""}`} aria-busy={acting}>
+      <h1 className="sr-only">Inventory</h1>
+      <CharacterSwitcher
+        characters={view.characters}
+        selectedId={character?.characterId ?? null}
+        choose={choose}
+        choosing={choosing}
+        onDropItem={onDropItem}
+        vaultCount={vaultCount}
+        vaultCapacity={view.capacity.vault}
+      />
+      <InventoryToolbar
+        query={query}
+        onQuery={setQuery}
+        onRefresh={() => void onRefresh()}
+        refreshing={refreshing}
+        loadedAt={view.loadedAt}
+        selecting={selecting}
+        onToggleSelecting={() => {
+          setSelecting((s) => !s);
+          setSetKeys([]);
+        }}
+      />
+      <div aria-live="polite" data-testid="action-status" className="-mt-2 text-sm">
+        {result.status !== "idle" ? (
+          <div className={result.status === "error" ? "text-danger" : "text-ok"}>
+            <p>{result.message}</p>
+            {result.notices.length > 0 || result.placements.length > 0 ? (
+              <ul className="text-muted mt-1 list-disc pl-5">
+                {result.notices.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+                {result.placements.map((p) => (
+                  <li key={`${p.name}-${p.where}`}>
+                    {p.name} is {p.where}.
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+      {error ? (
+        <p role="alert" className="border-danger/50 bg-danger/10 rounded-md border p-3 text-sm">
+          {error.message}{" "}
+          {error.signedOut ? (
+            <a href="/signin?callbackUrl=%2Finventory" className="underline">
+              Sign in
+            </a>
+          ) : null}
+        </p>
+      ) : null}
+      {deferredQuery.trim() ? (
+        <SearchResults view={view} query={deferredQuery} tiles={tiles} />
+      ) : character ? (
+        <>
+          <CharacterBuckets
+            character={character}
+            items={view.items}
+            capacity={view.capacity.bucket}
+            tiles={tiles}
+          />
+          <PostmasterSection
+            character={character}
+            items={view.items}
+            capacity={view.capacity.postmaster}
+            warningAt={view.capacity.postmasterWarning}
+            tiles={tiles}
+          />
+          <VaultSection
+            items={view.items}
+            capacity={view.capacity.vault}
+            tiles={tiles}
+            onDropItem={onDropItem}
+            hidden={view.privateComponents.includes("profileInventory")}
+          />
+          <AccountInventory items={view.items} tiles={tiles} />
+        </>
+      ) : (
+        <p className="text-muted">This Destiny account has no characters yet.</p>
+      )}
+      <ItemSheet
+        item={openItem}
+        view={view}
+        selectedId={character?.characterId ?? null}
+        action={dispatch}
+        onClose={() => setOpenKey(null)}
+      />
+      {selecting ? (
+        <SetBar
+          selected={setKeys}
+          character={character}
+          action={dispatch}
+          onClear={() => setSetKeys([])}
+        />
+      ) : null}
+    </div>
+  );
+}

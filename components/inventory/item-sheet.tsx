@@ -1,0 +1,304 @@
+"use client";
+
+import { canClassUse } from "@/lib/destiny/planner-state";
+import type { CharacterView, InventoryView, ItemView } from "@/lib/guardian/view-types";
+import { Sheet } from "@/components/ui/sheet";
+import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
+import { StatHashes } from "@/lib/destiny/game-facts";
+import { bucketLabel } from "./bucket-labels";
+import { DAMAGE_TYPES, tierText } from "./item-style";
+import { ItemTile } from "./item-tile";
+
+/** Where an item is, as the sheet says it. */
+export function placeOf(item: ItemView, characters: CharacterView[]): string {
+  const who = characters.find((c) => c.characterId === item.ownerCharacterId)?.name ?? "";
+  switch (item.location) {
+    case "vault":
+      return "In the vault";
+    case "equipped":
+      return `Equipped on your ${who}`;
+    case "postmaster":
+      return `At your ${who}'s postmaster`;
+    default:
+      return item.ownerCharacterId ? `On your ${who}` : "In your account inventory";
+  }
+}
+
+type ActionButton = {
+  id: string;
+  label: string;
+  fields: Record<string, string>;
+  primary?: boolean;
+};
+
+/** What the player can do with an item, the most likely first (equip on the chosen character). */
+function actionsFor(
+  item: ItemView,
+  view: InventoryView,
+  selectedId: string | null,
+): ActionButton[] {
+  const actions: ActionButton[] = [];
+  const ordered = [
+    ...view.characters.filter((c) => c.characterId === selectedId),
+    ...view.characters.filter((c) => c.characterId !== selectedId),
+  ];
+  if (item.equippable) {
+    for (const c of ordered) {
+      const here = item.location === "equipped" && item.ownerCharacterId === c.characterId;
+      if (here || !canClassUse(item.classType, c.classType)) continue;
+      if (!item.transferable && item.ownerCharacterId !== c.characterId) continue;
+      actions.push({
+        id: `equip-${c.characterId}`,
+        label: `Equip on ${c.name}`,
+        fields: { intent: "equip", itemKey: item.key, characterId: c.characterId },
+        primary: c.characterId === selectedId,
+      });
+    }
+  }
+  if (item.location === "postmaster") {
+    actions.push({
+      id: "pull",
+      label: "Pull from postmaster",
+      fields: { intent: "pull", itemKey: item.key },
+      primary: !actions.some((a) => a.primary),
+    });
+  }
+  if (item.transferable) {
+    for (const c of ordered) {
+      const there =
+        item.ownerCharacterId === c.characterId &&
+        (item.location === "inventory" || item.location === "equipped");
+      if (there || (item.ownerCharacterId === null && item.location === "inventory")) continue;
+      actions.push({
+        id: `move-${c.characterId}`,
+        label: `Move to ${c.name}`,
+        fields: { intent: "move", itemKey: item.key, to: c.characterId },
+      });
+    }
+    if (item.location !== "vault") {
+      actions.push({
+        id: "move-vault",
+        label: "Move to vault",
+        fields: { intent: "move", itemKey: item.key, to: "vault" },
+      });
+    }
+  }
+  if (item.lockable) {
+    actions.push({
+      id: "lock",
+      label: item.locked ? "Unlock" : "Lock",
+      fields: { intent: "lock", itemKey: item.key, locked: String(!item.locked) },
+    });
+  }
+  return actions;
+}
+
+export function ItemSheet({
+  item,
+  view,
+  selectedId,
+  action,
+  onClose,
+}: {
+  item: ItemView | null;
+  view: InventoryView;
+  selectedId: string | null;
+  action: (formData: FormData) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Sheet open={item !== null} onClose={onClose} labelledBy="item-sheet-title">
+      {item ? (
+        <ItemDetails
+          item={item}
+          view={view}
+          selectedId={selectedId}
+          action={action}
+          onClose={onClose}
+        />
+      ) : null}
+    </Sheet>
+  );
+}
+
+function ItemDetails({
+  item,
+  view,
+  selectedId,
+  action,
+  onClose,
+}: {
+  item: ItemView;
+  view: InventoryView;
+  selectedId: string | null;
+  action: (formData: FormData) => void;
+  onClose: () => void;
+}) {
+  const actions = actionsFor(item, view, selectedId);
+  const stats = orderedStats(item.stats);
+  const damage = item.damageType !== null ? DAMAGE_TYPES[item.damageType] : undefined;
+  return (
+    <div className="grid gap-4 p-4 sm:p-5" data-testid="item-sheet">
+      <div className="flex items-start gap-3">
+        <ItemTile item={item} size="lg" />
+        <div className="grid min-w-0 flex-1 gap-0.5">
+          <h2 id="item-sheet-title" className={`text-lg font-bold ${tierText(item.tierType)}`}>
+            {item.name}
+          </h2>
+          <p className="text-muted text-sm">
+            {[item.tierName, item.typeName || bucketLabel(item.bucketHash)]
+              .filter(Boolean)
+              .join(" · ")}
+          </p>
+          <p className="text-sm">
+            {item.power !== null ? (
+              <span className="font-semibold">
+                <span aria-hidden="true" className="text-accent">
+                  ✦
+                </span>{" "}
+                {item.power} power
+              </span>
+            ) : item.quantity > 1 ? (
+              <span>×{item.quantity}</span>
+            ) : null}
+            {damage && item.power !== null ? (
+              <span className="ml-2" style={{ color: damage.color }}>
+                {damage.name}
+              </span>
+            ) : null}
+            {item.masterwork ? <span className="text-tier-exotic ml-2">Masterworked</span> : null}
+            {item.crafted ? <span className="text-muted ml-2">Crafted</span> : null}
+          </p>
+          <p className="text-muted text-sm" data-testid="item-place">
+            {placeOf(item, view.characters)}
+            {item.locked ? " · Locked" : ""}
+          </p>
+        </div>
+        <button
+          type="button"
+          onClick={onClose}
+          className="text-muted hover:text-text -m-1 rounded p-2 text-xl leading-none"
+          aria-label="Close"
+        >
+          ×
+        </button>
+      </div>
+
+      {actions.length > 0 ? (
+        <div className="grid grid-cols-2 gap-2" role="group" aria-label="Actions">
+          {actions.map((a) => (
+            <form
+              key={a.id}
+              action={action}
+              onSubmit={onClose}
+              className={a.primary ? "col-span-2" : ""}
+            >
+              {Object.entries(a.fields).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button
+                type="submit"
+                className={`w-full ${a.primary ? primaryButton : secondaryButton}`}
+              >
+                {a.label}
+              </button>
+            </form>
+          ))}
+        </div>
+      ) : (
+        <p className="text-muted text-sm">This item can&apos;t be moved or equipped.</p>
+      )}
+
+      {view.descriptions[item.itemHash] ? (
+        <p className="text-muted text-sm italic">{view.descriptions[item.itemHash]}</p>
+      ) : null}
+
+      {stats.length > 0 ? (
+        <section aria-labelledby="item-stats" className="grid gap-1.5">
+          <h3 id="item-stats" className="text-sm font-semibold">
+            Stats
+          </h3>
+          <dl className="grid gap-1">
+            {stats.map((s) => (
+              <div
+                key={s.statHash}
+                className="grid grid-cols-[9.5rem_1fr_2.5rem] items-center gap-2 text-sm"
+              >
+                <dt className="text-muted">{view.statNames[s.statHash] || "Stat"}</dt>
+                {s.bar ? (
+                  <dd aria-hidden="true" className="bg-panel-2 h-2 overflow-hidden rounded">
+                    <span
+                      className="bg-text/80 block h-full"
+                      style={{ width: `${Math.max(0, Math.min(100, s.value))}%` }}
+                    />
+                  </dd>
+                ) : (
+                  <dd aria-hidden="true" />
+                )}
+                <dd className="text-right tabular-nums">{s.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
+      {item.plugs.length > 0 ? (
+        <section aria-labelledby="item-perks" className="grid gap-1.5">
+          <h3 id="item-perks" className="text-sm font-semibold">
+            Perks and mods
+          </h3>
+          <ul className="grid gap-1.5 sm:grid-cols-2">
+            {item.plugs.map((hash, n) => {
+              const plug = view.plugs[hash];
+              return (
+                <li key={`${hash}-${n}`} className="flex items-center gap-2 text-sm">
+                  {plug?.icon ? (
+                    // eslint-disable-next-line @next/next/no-img-element
+                    <img
+                      src={plug.icon}
+                      alt=""
+                      className="border-line size-7 rounded-full border"
+                    />
+                  ) : (
+                    <span className="border-line size-7 rounded-full border" />
+                  )}
+                  <span className="min-w-0">
+                    <span className="block truncate">{plug?.name || "Unknown perk"}</span>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+// The game's order for weapon and armour stats; counts (rounds per minute, magazine) get no bar.
+const STAT_ORDER: number[] = [
+  StatHashes.RoundsPerMinute,
+  StatHashes.Impact,
+  StatHashes.Range,
+  StatHashes.Stability,
+  StatHashes.Handling,
+  StatHashes.ReloadSpeed,
+  StatHashes.Magazine,
+  StatHashes.Weapons,
+  StatHashes.Health,
+  StatHashes.Class,
+  StatHashes.Grenade,
+  StatHashes.Super,
+  StatHashes.Melee,
+];
+const COUNTS = new Set<number>([StatHashes.RoundsPerMinute, StatHashes.Magazine]);
+
+function orderedStats(stats: Record<string, number>) {
+  const rank = (hash: number) => {
+    const n = STAT_ORDER.indexOf(hash);
+    return n === -1 ? STAT_ORDER.length : n;
+  };
+  return Object.entries(stats)
+    .map(([key, value]) => ({ statHash: Number(key), value, bar: !COUNTS.has(Number(key)) }))
+    .sort((a, b) => rank(a.statHash) - rank(b.statHash) || a.statHash - b.statHash);
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { useMemo } from "react";
+import { parseItemQuery, matchesQuery } from "@/lib/destiny/item-search";
+import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
+import { ItemTile } from "./item-tile";
+import type { TileHandlers } from "./tile-handlers";
+
+/** Every item matching the search, wherever it is, grouped by place. */
+export function SearchResults({
+  view,
+  query,
+  tiles,
+}: {
+  view: InventoryView;
+  query: string;
+  tiles: TileHandlers;
+}) {
+  const parsed = useMemo(() => parseItemQuery(query), [query]);
+  const groups = useMemo(() => {
+    const matching = view.items.filter((i) => matchesQuery(parsed, i));
+    const byPlace: { id: string; title: string; items: ItemView[] }[] = [
+      ...view.characters.map((c) => ({
+        id: c.characterId,
+        title: `Your ${c.name}`,
+        items: matching.filter(
+          (i) => i.ownerCharacterId === c.characterId && i.location !== "postmaster",
+        ),
+      })),
+      {
+        id: "postmaster",
+        title: "Postmaster",
+        items: matching.filter((i) => i.location === "postmaster"),
+      },
+      { id: "vault", title: "Vault", items: matching.filter((i) => i.location === "vault") },
+      {
+        id: "account",
+        title: "Account inventory",
+        items: matching.filter((i) => i.location === "inventory" && i.ownerCharacterId === null),
+      },
+    ];
+    return { count: matching.length, byPlace: byPlace.filter((g) => g.items.length > 0) };
+  }, [view, parsed]);
+
+  return (
+    <section
+      aria-labelledby="search-heading"
+      className="border-line bg-panel grid gap-3 rounded-lg border p-3"
+    >
+      <h2 id="search-heading" className="text-lg font-semibold" data-testid="search-count">
+        {groups.count} {groups.count === 1 ? "item matches" : "items match"}
+      </h2>
+      {parsed.errors.length > 0 ? (
+        <ul className="text-danger text-sm">
+          {parsed.errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : null}
+      {groups.byPlace.map((group) => (
+        <div
+          key={group.id}
+          role="group"
+          aria-labelledby={`search-${group.id}`}
+          className="grid gap-2"
+        >
+          <h3 id={`search-${group.id}`} className="text-muted text-sm font-semibold">
+            {group.title} <span className="font-normal">({group.items.length})</span>
+          </h3>
+          <div className="flex flex-wrap gap-1.5">
+            {group.items.map((item) => (
+              <ItemTile key={item.key} item={item} {...tiles.props(item)} />
+            ))}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

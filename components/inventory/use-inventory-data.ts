@@ -1,0 +1,65 @@
+"use client";
+
+import { useCallback, useState } from "react";
+import useSWR from "swr";
+import type { InventoryView, UnavailableView } from "@/lib/guardian/view-types";
+
+export const VIEW_URL = "/inventory/view";
+
+export class ViewFetchError extends Error {
+  constructor(
+    message: string,
+    readonly signedOut = false,
+  ) {
+    super(message);
+  }
+}
+
+async function fetchView(url: string): Promise<InventoryView> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
+  } catch {
+    throw new ViewFetchError("Warmind's server can't be reached. Check your connection.");
+  }
+  if (response.status === 401) {
+    throw new ViewFetchError("Your session has ended. Sign in again to see your inventory.", true);
+  }
+  const body = (await response.json().catch(() => null)) as InventoryView | UnavailableView | null;
+  if (!response.ok || !body) throw new ViewFetchError("Your inventory couldn't be refreshed.");
+  if (body.kind === "unavailable") throw new ViewFetchError(`${body.title}. ${body.message}`);
+  return body;
+}
+
+/**
+ * The inventory in SWR: the server's render is the first value (no fetch on mount); it refreshes
+ * when the window regains focus (at most every 15 s), on demand, and after our own moves.
+ */
+export function useInventoryData(initial: InventoryView) {
+  const { data, mutate, error } = useSWR<InventoryView, ViewFetchError>(VIEW_URL, fetchView, {
+    fallbackData: initial,
+    revalidateOnMount: false,
+    revalidateIfStale: false,
+    revalidateOnFocus: true,
+    focusThrottleInterval: 15_000,
+    revalidateOnReconnect: true,
+    dedupingInterval: 2_000,
+    shouldRetryOnError: false,
+  });
+  const [refreshing, setRefreshing] = useState(false);
+
+  /** The refresh button: straight to Bungie, past the server's short cache. */
+  const refresh = useCallback(async () => {
+    setRefreshing(true);
+    try {
+      await mutate(fetchView(`${VIEW_URL}?fresh=1`), { revalidate: false });
+      return null;
+    } catch (failure) {
+      return failure instanceof ViewFetchError ? failure : new ViewFetchError(String(failure));
+    } finally {
+      setRefreshing(false);
+    }
+  }, [mutate]);
+
+  return { view: data ?? initial, mutate, refresh, refreshing, error };
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useMemo, useState } from "react";
+import { isArmorBucket, isWeaponBucket } from "@/lib/destiny/buckets";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import type { ItemView } from "@/lib/guardian/view-types";
+import { CHARACTER_BUCKETS } from "./bucket-labels";
+import { DRAG_TYPE, ItemTile } from "./item-tile";
+import type { TileHandlers } from "./tile-handlers";
+
+const ORDER = new Map(CHARACTER_BUCKETS.map((b, n) => [b.hash, n]));
+
+function sortForVault(a: ItemView, b: ItemView) {
+  return (
+    (ORDER.get(a.bucketHash) ?? 99) - (ORDER.get(b.bucketHash) ?? 99) ||
+    b.tierType - a.tierType ||
+    (b.power ?? 0) - (a.power ?? 0) ||
+    a.name.localeCompare(b.name)
+  );
+}
+
+/** The vault, grouped into weapons, armour and the rest, with counts against its capacity. */
+export function VaultSection({
+  items,
+  capacity,
+  tiles,
+  onDropItem,
+  hidden,
+}: {
+  items: ItemView[];
+  capacity: number;
+  tiles: TileHandlers;
+  onDropItem: (itemKey: string, to: string) => void;
+  hidden: boolean;
+}) {
+  const [over, setOver] = useState(false);
+  // Up to 700 tiles: drawn in the browser, so the server's page render stays small and fast.
+  const hydrated = useHydrated();
+  const groups = useMemo(() => {
+    const vault = items.filter((i) => i.location === "vault").sort(sortForVault);
+    return {
+      total: vault.length,
+      list: [
+        {
+          id: "weapons",
+          title: "Weapons",
+          items: vault.filter((i) => isWeaponBucket(i.bucketHash)),
+        },
+        { id: "armor", title: "Armour", items: vault.filter((i) => isArmorBucket(i.bucketHash)) },
+        {
+          id: "general",
+          title: "General",
+          items: vault.filter((i) => !isWeaponBucket(i.bucketHash) && !isArmorBucket(i.bucketHash)),
+        },
+      ],
+    };
+  }, [items]);
+  const full = groups.total >= capacity;
+  return (
+    <section
+      id="vault"
+      aria-labelledby="vault-heading"
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
+        event.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(event) => {
+        setOver(false);
+        const key = event.dataTransfer.getData(DRAG_TYPE);
+        if (!key) return;
+        event.preventDefault();
+        onDropItem(key, "vault");
+      }}
+      className={`bg-panel grid scroll-mt-4 gap-3 rounded-lg border p-3 ${over ? "border-accent" : "border-line"}`}
+    >
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h2 id="vault-heading" className="text-lg font-semibold">
+          Vault
+        </h2>
+        <span
+          data-testid="vault-count"
+          className={`text-sm ${full ? "text-danger font-semibold" : "text-muted"}`}
+        >
+          {groups.total} / {capacity}
+          {full ? " · full" : ""}
+        </span>
+      </div>
+      {hidden ? (
+        <p className="text-muted text-sm">
+          Bungie didn&apos;t share your vault. Sign in again to let Warmind read it.
+        </p>
+      ) : (
+        groups.list.map((group) => (
+          <div
+            key={group.id}
+            role="group"
+            aria-labelledby={`vault-${group.id}`}
+            className="grid gap-2"
+            data-testid={`vault-${group.id}`}
+          >
+            <h3 id={`vault-${group.id}`} className="text-muted text-sm font-semibold">
+              {group.title} <span className="font-normal">({group.items.length})</span>
+            </h3>
+            {group.items.length === 0 ? (
+              <p className="text-muted text-sm">None.</p>
+            ) : !hydrated ? (
+              <Skeleton className="h-32" />
+            ) : (
+              <div className="flex flex-wrap gap-1.5">
+                {group.items.map((item) => (
+                  <ItemTile key={item.key} item={item} {...tiles.props(item)} />
+                ))}
+              </div>
+            )}
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,225 @@
+// Item search in the manner of the game's companion apps: free text plus filters, all combined
+// (every term must match). Pure: the inventory page runs it in the browser on every keystroke.
+//   "ace of"           name or item type contains the words
+//   is:weapon is:armor is:exotic is:legendary is:locked is:unlocked is:masterwork
+//   is:equipped is:vault is:postmaster is:kinetic is:arc is:solar is:void is:stasis is:strand
+//   is:ghost is:ship is:sparrow is:emblem is:subclass
+//   class:hunter class:titan class:warlock
+//   power:>1800 power:>=1800 power:<1900 power:1810 power:1800..1850
+//   -is:locked, not:locked     negation
+import {
+  ARMOR_BUCKETS,
+  BucketHashes,
+  WEAPON_BUCKETS,
+  isArmorBucket,
+  isWeaponBucket,
+} from "./buckets";
+import { DamageType, DestinyClass, TierType } from "./game-facts";
+
+export type SearchableItem = {
+  name: string;
+  /** "Hand Cannon", "Helmet"... */
+  typeName: string;
+  tierType: number;
+  classType: number;
+  bucketHash: number;
+  locked: boolean;
+  masterwork: boolean;
+  power: number | null;
+  damageType: number | null;
+  location: "equipped" | "inventory" | "vault" | "postmaster";
+};
+
+type Comparison = ">" | ">=" | "<" | "<=" | "=";
+
+export type SearchTerm =
+  | { kind: "text"; negate: boolean; text: string }
+  | { kind: "is"; negate: boolean; value: string }
+  | { kind: "class"; negate: boolean; classType: number }
+  | { kind: "power"; negate: boolean; op: Comparison; value: number; upTo?: number };
+
+export type ParsedQuery = {
+  terms: SearchTerm[];
+  /** Terms that were not understood (shown to the player, and ignored). */
+  errors: string[];
+};
+
+const IS_FILTERS: Record<string, (item: SearchableItem) => boolean> = {
+  weapon: (i) => isWeaponBucket(i.bucketHash),
+  armor: (i) => isArmorBucket(i.bucketHash),
+  exotic: (i) => i.tierType === TierType.Exotic,
+  legendary: (i) => i.tierType === TierType.Superior,
+  rare: (i) => i.tierType === TierType.Rare,
+  common: (i) => i.tierType === TierType.Common,
+  basic: (i) => i.tierType === TierType.Basic,
+  locked: (i) => i.locked,
+  unlocked: (i) => !i.locked,
+  masterwork: (i) => i.masterwork,
+  equipped: (i) => i.location === "equipped",
+  vault: (i) => i.location === "vault",
+  postmaster: (i) => i.location === "postmaster",
+  kinetic: (i) => i.damageType === DamageType.Kinetic,
+  arc: (i) => i.damageType === DamageType.Arc,
+  solar: (i) => i.damageType === DamageType.Thermal,
+  void: (i) => i.damageType === DamageType.Void,
+  stasis: (i) => i.damageType === DamageType.Stasis,
+  strand: (i) => i.damageType === DamageType.Strand,
+  ghost: (i) => i.bucketHash === BucketHashes.Ghost,
+  ship: (i) => i.bucketHash === BucketHashes.Ships,
+  sparrow: (i) => i.bucketHash === BucketHashes.Vehicle,
+  emblem: (i) => i.bucketHash === BucketHashes.Emblems,
+  subclass: (i) => i.bucketHash === BucketHashes.Subclass,
+  kineticslot: (i) => i.bucketHash === WEAPON_BUCKETS[0],
+  energyslot: (i) => i.bucketHash === WEAPON_BUCKETS[1],
+  powerslot: (i) => i.bucketHash === WEAPON_BUCKETS[2],
+  helmet: (i) => i.bucketHash === ARMOR_BUCKETS[0],
+  gauntlets: (i) => i.bucketHash === ARMOR_BUCKETS[1],
+  chest: (i) => i.bucketHash === ARMOR_BUCKETS[2],
+  leg: (i) => i.bucketHash === ARMOR_BUCKETS[3],
+  classitem: (i) => i.bucketHash === ARMOR_BUCKETS[4],
+};
+const IS_ALIASES: Record<string, string> = {
+  armour: "armor",
+  weapons: "weapon",
+  thermal: "solar",
+  vehicle: "sparrow",
+  mw: "masterwork",
+  legs: "leg",
+};
+
+const CLASSES: Record<string, number> = {
+  titan: DestinyClass.Titan,
+  hunter: DestinyClass.Hunter,
+  warlock: DestinyClass.Warlock,
+  any: DestinyClass.Unknown,
+};
+
+/** Splits on spaces, keeping "quoted phrases" (and key:"quoted values") together. */
+function tokenize(query: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /(-?[a-z]+:"[^"]*"?|-?"[^"]*"?|\S+)/gi;
+  for (const match of query.matchAll(pattern)) tokens.push(match[0]);
+  return tokens;
+}
+
+function unquote(text: string): string {
+  return text.replace(/^"/, "").replace(/"$/, "");
+}
+
+export function parseItemQuery(query: string): ParsedQuery {
+  const terms: SearchTerm[] = [];
+  const errors: string[] = [];
+  for (const raw of tokenize(query.trim())) {
+    let token = raw;
+    let negate = false;
+    if (token.startsWith("-") && token.length > 1) {
+      negate = true;
+      token = token.slice(1);
+    }
+    const colon = token.indexOf(":");
+    const key = colon > 0 ? token.slice(0, colon).toLowerCase() : "";
+    const value = colon > 0 ? unquote(token.slice(colon + 1)).toLowerCase() : "";
+    if (!key || token.startsWith('"')) {
+      const text = unquote(token).toLowerCase().trim();
+      if (text) terms.push({ kind: "text", negate, text });
+      continue;
+    }
+    switch (key) {
+      case "is":
+      case "not": {
+        const name = IS_ALIASES[value] ?? value;
+        if (!IS_FILTERS[name]) {
+          errors.push(`Unknown filter "${raw}"`);
+          break;
+        }
+        terms.push({ kind: "is", negate: key === "not" ? !negate : negate, value: name });
+        break;
+      }
+      case "class": {
+        const classType = CLASSES[value];
+        if (classType === undefined)
+          errors.push(`Unknown class "${value}" (hunter, titan, warlock)`);
+        else terms.push({ kind: "class", negate, classType });
+        break;
+      }
+      case "power":
+      case "light": {
+        const term = parsePower(value, negate);
+        if (term) terms.push(term);
+        else errors.push(`Can't read "${raw}": try power:>1800 or power:1800..1850`);
+        break;
+      }
+      case "name":
+        if (value) terms.push({ kind: "text", negate, text: value });
+        break;
+      default:
+        errors.push(`Unknown filter "${raw}"`);
+    }
+  }
+  return { terms, errors };
+}
+
+function parsePower(value: string, negate: boolean): SearchTerm | null {
+  const range = /^(\d+)\.\.(\d+)$/.exec(value);
+  if (range) {
+    const low = Number(range[1]);
+    const high = Number(range[2]);
+    return {
+      kind: "power",
+      negate,
+      op: ">=",
+      value: Math.min(low, high),
+      upTo: Math.max(low, high),
+    };
+  }
+  const match = /^(>=|<=|>|<|=)?(\d+)$/.exec(value);
+  if (!match) return null;
+  return { kind: "power", negate, op: (match[1] ?? "=") as Comparison, value: Number(match[2]) };
+}
+
+function compare(actual: number, op: Comparison, expected: number): boolean {
+  switch (op) {
+    case ">":
+      return actual > expected;
+    case ">=":
+      return actual >= expected;
+    case "<":
+      return actual < expected;
+    case "<=":
+      return actual <= expected;
+    case "=":
+      return actual === expected;
+  }
+}
+
+function termMatches(term: SearchTerm, item: SearchableItem): boolean {
+  switch (term.kind) {
+    case "text":
+      return (
+        item.name.toLowerCase().includes(term.text) ||
+        item.typeName.toLowerCase().includes(term.text)
+      );
+    case "is":
+      return IS_FILTERS[term.value]?.(item) ?? false;
+    case "class":
+      return item.classType === term.classType;
+    case "power":
+      if (item.power === null) return false;
+      if (term.upTo !== undefined) return item.power >= term.value && item.power <= term.upTo;
+      return compare(item.power, term.op, term.value);
+  }
+}
+
+export function matchesQuery(parsed: ParsedQuery, item: SearchableItem): boolean {
+  return parsed.terms.every((term) => termMatches(term, item) !== term.negate);
+}
+
+/** The items matching every term of `query` (all of them for an empty query). */
+export function searchItems<T extends SearchableItem>(items: readonly T[], query: string): T[] {
+  const parsed = parseItemQuery(query);
+  if (parsed.terms.length === 0) return [...items];
+  return items.filter((item) => matchesQuery(parsed, item));
+}
+
+/** The filter names `is:` understands, for the search box's help. */
+export const IS_FILTER_NAMES = Object.keys(IS_FILTERS);

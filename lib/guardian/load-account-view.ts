@@ -1,0 +1,103 @@
+import "server-only";
+import { listDestinyAccounts } from "@/lib/auth/destiny-account";
+import { isBungieError, type BungieClient } from "@/lib/bungie";
+import { getClanSource } from "@/lib/clan/default-source";
+import { bungieAssetUrl } from "@/lib/bungie-assets";
+import { CurrencyHashes, PLATFORM_NAMES } from "@/lib/destiny/game-facts";
+import type { AccountView } from "./account-view";
+import { buildCharacterViews, definitionHashes } from "./build-inventory-view";
+import { loadGuardianDefinitions } from "./definitions";
+import { getGuardianContext } from "./guardian-context";
+import { withPlayerToken, type TokenRunner } from "./player-token";
+import { readProfile } from "./profile-store";
+import { unavailableView } from "./unavailable";
+import type { UnavailableView } from "./view-types";
+
+const CURRENCY_ORDER: number[] = [
+  CurrencyHashes.Glimmer,
+  CurrencyHashes.LegendaryShards,
+  CurrencyHashes.BrightDust,
+];
+
+/**
+ * The account page's data: ONE GetProfile (shared with the inventory page through the cache) and
+ * the player's clan (from the clan page's cache when it has it), asked in parallel. null when the
+ * player has no Destiny account.
+ */
+export async function loadAccountView(
+  user: { id: string; bungieName: string | null; image: string | null },
+  options: { withToken?: TokenRunner; client?: BungieClient } = {},
+): Promise<AccountView | UnavailableView | null> {
+  const [context, accounts] = await Promise.all([
+    getGuardianContext(user.id),
+    listDestinyAccounts(user.id),
+  ]);
+  if (!context) return null;
+  const { account } = context;
+  // Clans are public data (no token), shared with the clan page's five-minute cache; a clan
+  // outage must not take the account page down.
+  const clan = getClanSource()
+    .findClanOf(account)
+    .then(
+      (found) =>
+        found
+          ? {
+              name: found.clan.name,
+              callsign: found.clan.callsign,
+              memberCount: found.clan.memberCount,
+            }
+          : null,
+      () => "unavailable" as const,
+    );
+
+  let profile;
+  try {
+    profile = await readProfile(account, options.withToken ?? withPlayerToken(user.id), options);
+  } catch (error) {
+    if (isBungieError(error) && !error.isAuth) return unavailableView(error);
+    throw error;
+  }
+  const defs = await loadGuardianDefinitions(
+    // The account page shows no items: only currencies need item definitions.
+    { ...definitionHashes(profile), items: profile.currencies.map((c) => c.itemHash), stats: [] },
+    context.language,
+  );
+  const characters = buildCharacterViews(profile.characters, defs, bungieAssetUrl);
+  const currencies = profile.currencies
+    .map((c) => {
+      const def = defs.item(c.itemHash);
+      return {
+        itemHash: c.itemHash,
+        name: def.displayProperties.name,
+        icon: def.displayProperties.icon ? bungieAssetUrl(def.displayProperties.icon) : null,
+        quantity: c.quantity,
+      };
+    })
+    .sort((a, b) => {
+      const rank = (hash: number) => {
+        const n = CURRENCY_ORDER.indexOf(hash);
+        return n === -1 ? CURRENCY_ORDER.length : n;
+      };
+      return rank(a.itemHash) - rank(b.itemHash) || a.name.localeCompare(b.name);
+    });
+  const chosen = characters.find((c) => c.characterId === context.chosenCharacterId);
+  return {
+    kind: "account",
+    bungieName: user.bungieName,
+    avatarUrl: user.image ? bungieAssetUrl(user.image) : null,
+    platform: {
+      membershipType: account.membershipType,
+      name: PLATFORM_NAMES[account.membershipType] ?? "Destiny",
+      crossSave: account.crossSaveOverride !== 0,
+      linkedPlatforms: account.applicableMembershipTypes
+        .map((t) => PLATFORM_NAMES[t])
+        .filter((name): name is string => Boolean(name)),
+    },
+    accountCount: accounts.length,
+    characters,
+    selectedCharacterId: chosen?.characterId ?? characters[0]?.characterId ?? null,
+    currencies,
+    clan: await clan,
+    loadedAt: Date.now(),
+  };
+}

@@ -1,0 +1,60 @@
+// What the Guardian pages send to the browser: plain JSON built on the server from one GetProfile
+// and the manifest. The inventory's client component keeps it in SWR, runs the move planner on it
+// for optimistic updates, and filters it with the item search. No server-only imports here.
+import type { PlannerItem } from "@/lib/destiny/planner-state";
+
+export type ItemView = PlannerItem & {
+  /** Absolute or same-origin URL of the icon; null when the manifest has none. */
+  icon: string | null;
+  typeName: string;
+  tierName: string;
+  /** DamageType enum value (1 Kinetic, 2 Arc, 3 Solar, 4 Void, 6 Stasis, 7 Strand), or null. */
+  damageType: number | null;
+  crafted: boolean;
+  /** Instance stats: stat hash → value (names in InventoryView.statNames). Compact on purpose:
+   * a full vault sends a thousand of these. */
+  stats: Record<string, number>;
+  /** Plugged perk/mod hashes in socket order (names and icons in InventoryView.plugs). */
+  plugs: number[];
+  /** True when the manifest doesn't know the item (shown as "Unknown item"). */
+  unknown: boolean;
+};
+
+export type CharacterView = {
+  characterId: string;
+  classType: number;
+  /** "Hunter", or "Hunter 2" when the player has two of a class. */
+  name: string;
+  className: string;
+  raceName: string;
+  genderName: string;
+  light: number;
+  emblemUrl: string | null;
+  emblemBackgroundUrl: string | null;
+  /** In an activity other than orbit (equipping then fails); null when unknown. */
+  inActivity: boolean | null;
+  dateLastPlayed: string;
+  minutesPlayedTotal: number;
+};
+
+export type PlugView = { name: string; icon: string | null; description: string };
+
+export type InventoryView = {
+  kind: "inventory";
+  characters: CharacterView[];
+  /** The character the page is for: the player's choice, else the one played most recently. */
+  selectedCharacterId: string | null;
+  items: ItemView[];
+  statNames: Record<string, string>;
+  /** Flavour text per item hash (once per definition, not per item). */
+  descriptions: Record<string, string>;
+  plugs: Record<string, PlugView>;
+  /** Inventory components Bungie kept private (e.g. "profileInventory" when the vault is hidden). */
+  privateComponents: string[];
+  /** When this view was read from Bungie (ms since epoch). */
+  loadedAt: number;
+  capacity: { vault: number; bucket: number; postmaster: number; postmasterWarning: number };
+};
+
+/** A page that could not load its data (Bungie down for maintenance, a network failure...). */
+export type UnavailableView = { kind: "unavailable"; title: string; message: string };

@@ -1,0 +1,89 @@
+import { expect, test } from "@playwright/test";
+import { sandboxControl, signInAs } from "./support";
+
+// The account page and the character choice in Chromium against the demo sandbox.
+test.describe.configure({ mode: "serial" });
+
+test.beforeEach(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+test.afterAll(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+test("name, platforms, characters, currencies and clan", async ({ page }, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-name")).toHaveText("Aurora Vale#4821");
+  await expect(page.getByTestId("account-platform")).toHaveText(
+    "Playing on Steam with Cross Save (Steam, PlayStation)",
+  );
+  await expect(page.getByTestId("account-clan")).toContainText("Last City Wardens");
+
+  const cards = page.getByTestId("character-card");
+  await expect(cards).toHaveCount(3);
+  // Most recently played first, as in the game.
+  await expect(cards.nth(0).getByRole("heading", { level: 3 })).toHaveText("Hunter");
+  for (const name of ["Titan", "Hunter", "Warlock"]) {
+    const card = cards.filter({ has: page.getByRole("heading", { level: 3, name }) });
+    await expect(card).toContainText(/Light \d{4}/);
+    await expect(card).toContainText("Last played");
+    await expect(card).toContainText(/Time played\s*[\d,]+ h \d+ min/);
+  }
+  await expect(cards.filter({ hasText: "Titan" })).toContainText("Exo");
+  const currencies = page.getByTestId("currencies");
+  await expect(currencies.getByRole("listitem").first()).toContainText("Glimmer");
+  await expect(currencies).toContainText("Legendary Shards");
+  await expect(currencies).toContainText("Bright Dust");
+  await page.screenshot({
+    path: testInfo.outputPath(`account-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+});
+
+test("choosing a character is stored and survives signing out", async ({ page }, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.getByRole("button", { name: "Open Warlock's inventory" }).click();
+  await expect(page).toHaveURL(/\/inventory$/);
+  await expect(page.getByRole("heading", { name: /^Your Warlock/ })).toBeVisible();
+
+  // The switcher on the inventory page is a POST too.
+  await page.getByTestId("character-choice").filter({ hasText: "Titan" }).click();
+  await expect(page.getByRole("heading", { name: /^Your Titan/ })).toBeVisible();
+  await expect(page.getByTestId("toast").filter({ hasText: "Showing your Titan." })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /^Your Titan/ })).toBeVisible();
+
+  await page.getByRole("banner").getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(
+    page.getByTestId("character-card").filter({ hasText: "Titan" }).getByRole("button"),
+  ).toHaveText("Open Titan's inventory");
+  await page.goto("/inventory");
+  await expect(page.getByRole("heading", { name: /^Your Titan/ })).toBeVisible();
+  await page.screenshot({
+    path: testInfo.outputPath(`chosen-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+});
+
+test("the app is installable: a manifest with icons", async ({ request }) => {
+  const response = await request.get("/manifest.webmanifest");
+  expect(response.ok()).toBe(true);
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: expect.stringContaining("Warmind"),
+    display: "standalone",
+  });
+  for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+    const file = await request.get(icon.src);
+    expect(file.ok(), icon.src).toBe(true);
+  }
+  expect((manifest.icons as { sizes: string }[]).map((i) => i.sizes)).toEqual(
+    expect.arrayContaining(["192x192", "512x512"]),
+  );
+});
