@@ -6,6 +6,7 @@ import { ChooseCharacterSchema, parseItemAction } from "@/lib/guardian/action-sc
 import { chooseCharacterFor, type ChooseCharacterState } from "@/lib/guardian/choose-character";
 import { IDLE_RESULT, type ItemActionResult } from "@/lib/guardian/action-result";
 import { performItemAction } from "@/lib/guardian/item-actions";
+import { limitPlayerAction, rateLimitMessage } from "@/lib/security/player-rate-limit";
 
 /** Move, equip, pull, lock/unlock or equip a set: the form's `intent` says which. */
 export async function inventoryAction(
@@ -20,6 +21,8 @@ export async function inventoryAction(
       message: "Your session has ended. Please sign in again.",
     };
   }
+  const limit = await limitPlayerAction(user.id, "item");
+  if (!limit.ok) return { ...IDLE_RESULT, status: "error", message: rateLimitMessage(limit) };
   const parsed = parseItemAction(formData);
   if (!parsed.ok) return { ...IDLE_RESULT, status: "error", message: parsed.error };
   return performItemAction(user.id, parsed.request);
@@ -32,6 +35,8 @@ export async function chooseCharacter(
 ): Promise<ChooseCharacterState> {
   const user = await getCurrentUser();
   if (!user) return { status: "error", message: "Your session has ended. Please sign in again." };
+  const limit = await limitPlayerAction(user.id, "settings");
+  if (!limit.ok) return { status: "error", message: rateLimitMessage(limit) };
   const parsed = ChooseCharacterSchema.safeParse({
     characterId: formData.get("characterId") ?? undefined,
     next: formData.get("next") || undefined,

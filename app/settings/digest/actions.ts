@@ -5,6 +5,7 @@ import { z } from "zod";
 import { BungieSessionEndedError } from "@/lib/auth/access-token";
 import { withAccessToken } from "@/lib/auth/bungie-call";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { limitPlayerAction, rateLimitMessage } from "@/lib/security/player-rate-limit";
 import { getActiveDestinyAccount } from "@/lib/auth/destiny-account";
 import { getProfile, reshapeProfile } from "@/lib/bungie";
 import { db } from "@/lib/db";
@@ -78,6 +79,8 @@ async function save(formData: FormData): Promise<DigestSettingsState> {
   const values = readValues(formData);
   const user = await getCurrentUser();
   if (!user) return { status: "error", message: SESSION_ENDED, values };
+  const limit = await limitPlayerAction(user.id, "settings");
+  if (!limit.ok) return { status: "error", message: rateLimitMessage(limit), values };
 
   const parsed = SettingsSchema.safeParse(values);
   if (!parsed.success) {
@@ -134,6 +137,9 @@ export async function resendConfirmation(
 async function resend(): Promise<DigestSettingsState> {
   const user = await getCurrentUser();
   if (!user) return { status: "error", message: SESSION_ENDED };
+  // Each resend mails the player: a tight limit keeps the form from becoming a mail cannon.
+  const limit = await limitPlayerAction(user.id, "settings");
+  if (!limit.ok) return { status: "error", message: rateLimitMessage(limit) };
   const subscription = await db.digestSubscription.findUnique({ where: { userId: user.id } });
   if (!subscription || subscription.unsubscribedAt) {
     return { status: "error", message: "Save an email address first." };
