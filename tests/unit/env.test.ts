@@ -56,8 +56,12 @@ describe("parseEnv", () => {
     const short = errorOf({ AUTH_SECRET: "tooshort" });
     expect(short.variable).toBe("AUTH_SECRET");
     expect(short.message).not.toContain("tooshort");
-    expect(errorOf({ AUTH_SECRET: secret, DATABASE_URL: "mysql://x" }).variable).toBe("DATABASE_URL");
-    expect(errorOf({ AUTH_SECRET: secret, SMTP_URL: "mail.example.com" }).variable).toBe("SMTP_URL");
+    expect(errorOf({ AUTH_SECRET: secret, DATABASE_URL: "mysql://x" }).variable).toBe(
+      "DATABASE_URL",
+    );
+    expect(errorOf({ AUTH_SECRET: secret, SMTP_URL: "mail.example.com" }).variable).toBe(
+      "SMTP_URL",
+    );
     expect(errorOf({ AUTH_SECRET: secret, CRON_SECRET: "short" }).variable).toBe("CRON_SECRET");
   });
 
