@@ -153,6 +153,10 @@ export async function handleControl(
           });
         case "users":
           return jsonResponse({ users: usersSummary(state) });
+        case "tokens": {
+          const user = userOf(state, url.searchParams.get("user") ?? "demo");
+          return jsonResponse({ tokens: user ? state.tokens.issuedTo(user.membershipId) : [] });
+        }
         case "":
         case "config":
           return jsonResponse({

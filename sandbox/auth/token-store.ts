@@ -106,6 +106,11 @@ export class TokenStore {
     return { status: "ok", bnetId: entry.bnetId };
   }
 
+  /** Every access and refresh token issued to a user: tests look for them where they must not be. */
+  issuedTo(bnetId: string): string[] {
+    return [...this.access, ...this.refresh].filter(([, g]) => g.bnetId === bnetId).map(([t]) => t);
+  }
+
   /** Every current access token (of one user, or everyone's) expires now. */
   expireAccess(now: number, bnetId?: string): number {
     let count = 0;

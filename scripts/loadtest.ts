@@ -1,0 +1,256 @@
+// `npm run loadtest [-- --players 50 --duration 60 --port 3191]`: N simulated players sign in
+// through the real OAuth flow, browse the account, inventory, clan and vendors pages and move
+// items with the real server action, concurrently, against a production build in demo mode
+// with the sandbox at realistic latency, for a bounded time. Reports throughput, p50/p95/p99
+// per request kind and errors, then checks with the sandbox that nothing was lost or
+// duplicated and that the app shows every item where the sandbox has it.
+// Plain HTTP from Node (fetch + a cookie jar), loopback only: no browsers.
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startAppServer } from "./loadtest/app-server";
+import { HttpSession } from "./loadtest/http-session";
+import {
+  conservationProblems,
+  placementProblems,
+  readSandboxState,
+  sandboxControl,
+  type SandboxProfile,
+} from "./loadtest/sandbox-state";
+import { callAction, encodeStateAndForm, readActionIds } from "./loadtest/server-action";
+import { signIn } from "./loadtest/sign-in";
+import { Stats } from "./loadtest/stats";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: args } = parseArgs({
+  options: {
+    players: { type: "string", default: "50" },
+    duration: { type: "string", default: "60" },
+    port: { type: "string", default: "3191" },
+    "latency-ms": { type: "string", default: "80" },
+    "jitter-ms": { type: "string", default: "40" },
+    "think-ms": { type: "string", default: "500" },
+  },
+});
+const PLAYERS = clamp(Number(args.players), 1, 500);
+const DURATION_S = clamp(Number(args.duration), 5, 1800);
+const PORT = clamp(Number(args.port), 1024, 65535);
+const THINK_MS = clamp(Number(args["think-ms"]), 0, 60_000);
+/** The demo accounts with a Destiny profile; players share them round-robin. */
+const ACCOUNTS = ["demo", "rival", "unlinked"] as const;
+const PAGES = ["/account", "/inventory", "/clan", "/vendors"] as const;
+const IDLE = { status: "idle", message: "", notices: [], placements: [], writes: 0 };
+
+type ViewItem = {
+  key: string;
+  itemInstanceId: string | null;
+  name: string;
+  location: string;
+  ownerCharacterId: string | null;
+  transferable: boolean;
+};
+
+function clamp(n: number, min: number, max: number) {
+  if (!Number.isFinite(n)) throw new Error("--players, --duration and --port take numbers");
+  return Math.min(max, Math.max(min, Math.floor(n)));
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function main() {
+  console.log(
+    `Starting a production build on port ${PORT} (builds first if the sources changed)...`,
+  );
+  const server = await startAppServer(root, PORT, ".next-loadtest");
+  const stats = new Stats();
+  const outcomes = { moved: 0, refused: new Map<string, number>(), crashed: 0 };
+  try {
+    const actionId = readActionIds(server.distDir).get("app/inventory/actions.ts#inventoryAction");
+    if (!actionId)
+      throw new Error("inventoryAction is not in the build's server-reference manifest");
+    await sandboxControl(server.url, "reset");
+    const before = new Map<string, SandboxProfile[]>();
+    for (const account of ACCOUNTS)
+      before.set(account, await readSandboxState(server.url, account));
+    await sandboxControl(server.url, "latency", {
+      fixedMs: Number(args["latency-ms"]),
+      jitterMs: Number(args["jitter-ms"]),
+    });
+
+    // One player per account signs in before the clock starts, as in a running app whose players
+    // already exist: concurrent FIRST sign-ins of one Bungie account race in the auth adapter
+    // (P2002 on User.bungieMembershipId → "Configuration" error; reported as a defect).
+    // These sessions also read each account's view for the final check.
+    const viewers = new Map<string, HttpSession>();
+    const movable = new Map<string, ViewItem[]>();
+    for (const account of ACCOUNTS) {
+      const viewer = new HttpSession(server.url);
+      stats.record("first sign-in of an account (warm-up)", await signIn(viewer, account));
+      viewers.set(account, viewer);
+      // The account's movable items, read once before anyone moves: every player's share is
+      // cut from this same list, so shares never overlap.
+      const view = await viewer.request("/inventory/view");
+      const items = (JSON.parse(view.body) as { items?: ViewItem[] }).items ?? [];
+      movable.set(
+        account,
+        items
+          .filter(
+            (i) =>
+              i.itemInstanceId &&
+              i.transferable &&
+              i.location === "inventory" &&
+              i.ownerCharacterId,
+          )
+          .sort((a, b) => a.key.localeCompare(b.key)),
+      );
+    }
+
+    const sharers = (i: number) => Math.ceil((PLAYERS - (i % ACCOUNTS.length)) / ACCOUNTS.length);
+    const started = performance.now();
+    const deadline = Date.now() + DURATION_S * 1000;
+    console.log(
+      `${PLAYERS} players for ${DURATION_S} s, sandbox latency ${args["latency-ms"]}±${args["jitter-ms"]} ms...`,
+    );
+
+    const player = async (index: number) => {
+      const account = ACCOUNTS[index % ACCOUNTS.length]!;
+      const slot = Math.floor(index / ACCOUNTS.length);
+      const share = sharers(index);
+      const session = new HttpSession(server.url);
+      try {
+        stats.record("sign-in (OAuth round trip)", await signIn(session, account));
+      } catch (error) {
+        stats.fail("sign-in (OAuth round trip)", String(error).slice(0, 120));
+        return;
+      }
+      // Items this player moves (out to the vault and back home): its own share of the
+      // account's unequipped character items, so players of one account don't race each
+      // other for the same item and no bucket ever holds more than it did.
+      const mine = (movable.get(account) ?? [])
+        .filter((_, n) => n % share === slot)
+        .map((item) => ({ item, home: item.ownerCharacterId!, inVault: false }));
+      let step = 0;
+      while (Date.now() < deadline) {
+        const page = PAGES[step % PAGES.length]!;
+        step++;
+        await timed(stats, `GET ${page}`, () => session.request(page));
+        if (Date.now() >= deadline) break;
+        const view = await timed(stats, "GET /inventory/view", () =>
+          session.request("/inventory/view"),
+        );
+        if (view && Date.now() < deadline) {
+          // Where its own items are, the player knows from its own moves (the view may be a
+          // few seconds old: the server caches it briefly).
+          const pick = mine[step % Math.max(1, mine.length)];
+          if (pick) {
+            const to = pick.inVault ? pick.home : "vault";
+            const form = encodeStateAndForm(IDLE, { intent: "move", itemKey: pick.item.key, to });
+            const started = performance.now();
+            try {
+              const outcome = await callAction(session, "/inventory", actionId, form);
+              stats.record("move (server action)", performance.now() - started);
+              const status = outcome.result?.status;
+              if (outcome.response.status >= 500 || !status) {
+                outcomes.crashed++;
+                stats.fail(
+                  "move (server action)",
+                  `HTTP ${outcome.response.status}, no action result`,
+                );
+              } else if (status === "ok") {
+                outcomes.moved++;
+                pick.inVault = !pick.inVault;
+              } else {
+                const message = String(outcome.result?.message ?? "");
+                outcomes.refused.set(message, (outcomes.refused.get(message) ?? 0) + 1);
+              }
+            } catch (error) {
+              stats.fail("move (server action)", String(error).slice(0, 120));
+            }
+          }
+        }
+        await sleep(THINK_MS * (0.5 + Math.random()));
+      }
+    };
+    await Promise.all(Array.from({ length: PLAYERS }, (_, i) => player(i)));
+    const elapsed = (performance.now() - started) / 1000;
+
+    await sandboxControl(server.url, "latency", { fixedMs: 0, jitterMs: 0 });
+    const problems: string[] = [];
+    for (const account of ACCOUNTS) {
+      const after = await readSandboxState(server.url, account);
+      problems.push(...conservationProblems(account, before.get(account)!, after));
+      // What a player of this account sees now, against the sandbox's truth.
+      const fresh = await viewers.get(account)!.request("/inventory/view?fresh=1");
+      const items = (JSON.parse(fresh.body) as { items?: ViewItem[] }).items ?? [];
+      problems.push(...placementProblems(account, items, after));
+    }
+    const log = readFileSync(server.logFile, "utf8");
+    const unhandled = log.split("\n").filter((l) => /unhandled ?rejection|uncaught/i.test(l));
+    // Every Bungie token the sandbox issued during the run must stay out of the server log.
+    let leakedTokens = 0;
+    for (const account of ACCOUNTS) {
+      const listed = await fetch(`${server.url}/sandbox/__sandbox/tokens?user=${account}`);
+      const { tokens } = (await listed.json()) as { tokens: string[] };
+      leakedTokens += tokens.filter(
+        (t) => log.includes(t) || log.includes(encodeURIComponent(t)),
+      ).length;
+    }
+
+    console.log("");
+    console.log(
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
+    );
+    console.log(
+      `Players ${PLAYERS}, ${elapsed.toFixed(1)} s, ${stats.totalRequests} operations: ${(stats.totalRequests / elapsed).toFixed(1)} per s, ${stats.totalErrors} errors`,
+    );
+    console.log("");
+    console.log(stats.table(elapsed));
+    console.log("");
+    console.log(
+      `Moves: ${outcomes.moved} done, ${[...outcomes.refused.values()].reduce((a, b) => a + b, 0)} refused with a message, ${outcomes.crashed} without an answer`,
+    );
+    for (const [message, n] of outcomes.refused) console.log(`  refused ${n} × ${message}`);
+    for (const line of stats.errorList()) console.log(`  error ${line}`);
+    console.log(
+      `Unhandled errors in the server log: ${unhandled.length}; Bungie tokens in it: ${leakedTokens}`,
+    );
+    for (const line of unhandled.slice(0, 5)) console.log(`  ${line}`);
+    console.log(
+      problems.length === 0
+        ? "Items: nothing lost, nothing duplicated, every item shown where the sandbox has it."
+        : `Item problems (${problems.length}):`,
+    );
+    for (const line of problems.slice(0, 20)) console.log(`  ${line}`);
+    process.exitCode =
+      problems.length > 0 || unhandled.length > 0 || leakedTokens > 0 || outcomes.crashed > 0
+        ? 1
+        : 0;
+  } finally {
+    await server.close();
+  }
+}
+
+async function timed(
+  stats: Stats,
+  kind: string,
+  run: () => Promise<{ response: Response; body: string; ms: number }>,
+) {
+  try {
+    const result = await run();
+    stats.record(kind, result.ms);
+    if (result.response.status >= 400) {
+      stats.fail(kind, `HTTP ${result.response.status}`);
+      return null;
+    }
+    return result;
+  } catch (error) {
+    stats.fail(kind, String(error).slice(0, 120));
+    return null;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
