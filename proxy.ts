@@ -21,13 +21,6 @@ export function proxy(request: NextRequest) {
   env ??= parseEnv(process.env);
   const { pathname, search } = request.nextUrl;
 
-  const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
-  if (isProtected && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    const signIn = new URL("/signin", request.url);
-    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
-    return NextResponse.redirect(signIn);
-  }
-
   const nonce = btoa(crypto.randomUUID());
   const headers = securityHeaders({
     nonce,
@@ -35,10 +28,20 @@ export function proxy(request: NextRequest) {
     https: env.appUrl.startsWith("https://"),
     dev: process.env.NODE_ENV === "development",
   });
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+
+  const isProtected = PROTECTED.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  let response: NextResponse;
+  if (isProtected && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
+    response = NextResponse.redirect(signIn);
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  // Redirects get the same headers: a referrer policy matters most on the way out.
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

@@ -51,7 +51,7 @@ export async function SiteHeader() {
             <form action={signOutAction}>
               <button
                 type="submit"
-                className="border-line hover:bg-panel-2 rounded-md border px-3 py-1.5 font-medium"
+                className="border-line hover:bg-panel-2 shrink-0 rounded-md border px-3 py-1.5 font-medium whitespace-nowrap"
               >
                 Sign out
               </button>

@@ -17,5 +17,6 @@ export function vendorsUnavailableMessage(error: unknown): string | null {
   if (error.code === 1665 || error.code === 1682) {
     return "Bungie.net keeps this account's vendors private.";
   }
-  return `Bungie.net did not answer (${error.name}). Try again in a moment.`;
+  if (error.isTimeout) return "Bungie.net took too long to answer. Try again in a moment.";
+  return "Bungie.net could not show your vendors just now. Try again in a moment.";
 }
