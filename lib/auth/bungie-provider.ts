@@ -3,6 +3,7 @@ import type { OAuthConfig } from "next-auth/providers";
 import type { UserMembershipData } from "bungie-api-ts/user";
 import { getMembershipsForCurrentUser } from "@/lib/bungie";
 import type { Env } from "@/lib/env-schema";
+import { signInIdentity } from "./sign-in-identity";
 import { sealTokens, type BungieTokenSet } from "./stored-tokens";
 
 /**
@@ -35,21 +36,15 @@ export function bungieProvider(env: Env): OAuthConfig<UserMembershipData> {
       },
     },
     profile(profile) {
-      const user = profile.bungieNetUser;
-      const code = user.cachedBungieGlobalDisplayNameCode;
-      const globalName = user.cachedBungieGlobalDisplayName;
-      const bungieName =
-        globalName && code !== undefined
-          ? `${globalName}#${String(code).padStart(4, "0")}`
-          : (user.uniqueName ?? user.displayName);
+      const identity = signInIdentity(profile);
       return {
-        id: String(user.membershipId),
-        name: bungieName,
+        id: identity.bungieMembershipId,
+        name: identity.bungieName,
         email: null,
-        image: user.profilePicturePath ?? null,
-        bungieMembershipId: String(user.membershipId),
-        bungieName,
-        avatarPath: user.profilePicturePath ?? null,
+        image: identity.avatarPath,
+        bungieMembershipId: identity.bungieMembershipId,
+        bungieName: identity.bungieName,
+        avatarPath: identity.avatarPath,
       };
     },
     // What Auth.js' adapter stores on the Account row when it first links it: tokens sealed.

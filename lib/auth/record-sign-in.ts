@@ -1,6 +1,7 @@
 import "server-only";
 import type { UserMembershipData } from "bungie-api-ts/user";
 import { db } from "@/lib/db";
+import { signInIdentity } from "./sign-in-identity";
 import { sealTokens, type BungieTokenSet } from "./stored-tokens";
 
 /**
@@ -16,16 +17,7 @@ export async function recordSignIn(input: {
 }) {
   const { userId, memberships } = input;
   const sealed = sealTokens(input.tokens, input.secret);
-  const bungieUser = memberships.bungieNetUser;
-  const code = bungieUser.cachedBungieGlobalDisplayNameCode;
-  const bungieName =
-    bungieUser.cachedBungieGlobalDisplayName && code !== undefined
-      ? `${bungieUser.cachedBungieGlobalDisplayName}#${String(code).padStart(4, "0")}`
-      : (bungieUser.uniqueName ?? bungieUser.displayName);
-  const primaryId = memberships.primaryMembershipId
-    ? String(memberships.primaryMembershipId)
-    : null;
-
+  const identity = signInIdentity(memberships);
   await db.$transaction([
     db.account.update({
       where: {
@@ -39,27 +31,24 @@ export async function recordSignIn(input: {
     db.user.update({
       where: { id: userId },
       data: {
-        name: bungieName,
-        bungieName,
-        bungieMembershipId: String(bungieUser.membershipId),
-        avatarPath: bungieUser.profilePicturePath ?? null,
-        image: bungieUser.profilePicturePath ?? null,
+        name: identity.bungieName,
+        bungieName: identity.bungieName,
+        bungieMembershipId: identity.bungieMembershipId,
+        avatarPath: identity.avatarPath,
+        image: identity.avatarPath,
         lastSignInAt: new Date(),
       },
     }),
     db.destinyMembership.deleteMany({ where: { userId } }),
     db.destinyMembership.createMany({
-      data: memberships.destinyMemberships.map((m) => ({
+      data: identity.destinyMemberships.map((m) => ({
         userId,
         membershipType: m.membershipType,
-        membershipId: String(m.membershipId),
-        displayName: m.bungieGlobalDisplayName || m.displayName,
-        crossSaveOverride: m.crossSaveOverride ?? 0,
-        applicableMembershipTypes: m.applicableMembershipTypes ?? [],
-        isPrimary:
-          primaryId !== null
-            ? String(m.membershipId) === primaryId
-            : memberships.destinyMemberships.length === 1,
+        membershipId: m.membershipId,
+        displayName: m.displayName,
+        crossSaveOverride: m.crossSaveOverride,
+        applicableMembershipTypes: m.applicableMembershipTypes,
+        isPrimary: m.isPrimary,
       })),
     }),
   ]);
