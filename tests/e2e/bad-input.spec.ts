@@ -1,37 +1,12 @@
-import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import {
-  encodeStateAndForm,
-  parseActionResult,
-  readActionIds,
-} from "../../scripts/loadtest/server-action";
+import { expect, test } from "@playwright/test";
+import { callAction, IDLE_ITEM } from "./server-actions";
 import { sandboxControl, signInAs } from "./support";
 
 // Every server action and route handler, fed malformed payloads, answers with a clear message
 // (the form's own state, or a 4xx page/JSON), never a 500. Against the production build.
 test.describe.configure({ mode: "serial" });
 
-const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
-const IDLE_ITEM = { status: "idle", message: "", notices: [], placements: [], writes: 0 };
 type Fields = Record<string, string | string[]>;
-
-async function callAction(
-  page: Page,
-  pagePath: string,
-  action: string,
-  fields: Fields,
-  previous: unknown,
-) {
-  const id = readActionIds(distDir).get(action);
-  if (!id) throw new Error(`${action} is not in the build`);
-  const response = await page.request.post(pagePath, {
-    headers: { "next-action": id, accept: "text/x-component" },
-    multipart: encodeStateAndForm(previous, fields),
-    maxRedirects: 0,
-  });
-  const text = await response.text();
-  return { status: response.status(), result: parseActionResult(text), text };
-}
 
 const huge = "9".repeat(10_000);
 const script = "<script>alert(1)</script>";

@@ -1,21 +1,13 @@
 import { createHmac } from "node:crypto";
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import {
-  encodeStateAndForm,
-  parseActionResult,
-  readActionIds,
-} from "../../scripts/loadtest/server-action";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { BucketHashes } from "../../lib/destiny/buckets";
+import { callAction } from "./server-actions";
 import { sandboxControl, signInAs } from "./support";
 
 // Attacks on our own surface, against the production build: forged ids in every server action,
 // the cron route without its secret, forged email-link tokens, script in names the sandbox
 // serves, tokens leaking into what the browser gets, and the security headers.
 test.describe.configure({ mode: "serial" });
-
-const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
-const IDLE_ITEM = { status: "idle", message: "", notices: [], placements: [], writes: 0 };
 
 type StateItem = {
   itemInstanceId?: string;
@@ -51,22 +43,6 @@ async function sandboxUser(request: APIRequestContext, key: string): Promise<Use
 }
 
 /** Calls a server action as React's client does, with the page's session cookie. */
-async function callAction(
-  page: Page,
-  pagePath: string,
-  action: string,
-  fields: Record<string, string | string[]>,
-  previous: unknown = IDLE_ITEM,
-) {
-  const id = readActionIds(distDir).get(action);
-  if (!id) throw new Error(`${action} is not in the build`);
-  const response = await page.request.post(pagePath, {
-    headers: { "next-action": id, accept: "text/x-component" },
-    multipart: encodeStateAndForm(previous, fields),
-    maxRedirects: 0,
-  });
-  return { status: response.status(), result: parseActionResult(await response.text()) };
-}
 
 test("another player's characters and items in every server action are refused", async ({
   page,
