@@ -1,5 +1,5 @@
 import "server-only";
-import { refreshAccessToken, BungieOAuthError } from "@/lib/bungie";
+import { BungieError, BungieOAuthError, refreshAccessToken } from "@/lib/bungie";
 import { db } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { openToken, sealTokens } from "./stored-tokens";
@@ -130,4 +130,23 @@ async function refreshWithLease(
 /** Signs the player out everywhere: their sessions can no longer reach Bungie. */
 async function endSessions(userId: string) {
   await db.session.deleteMany({ where: { userId } });
+}
+
+/**
+ * Runs a Bungie call with the player's access token. When Bungie refuses a token that looked
+ * valid (expired early, or revoked), it refreshes once and tries again; reads only, because the
+ * caller decides whether a write may be repeated (see lib/bungie). Usable anywhere: pages that
+ * want a sign-in redirect instead of an error use withAccessTokenOrSignIn (bungie-call.ts).
+ */
+export async function withAccessToken<T>(
+  userId: string,
+  call: (token: string) => Promise<T>,
+): Promise<T> {
+  const token = await getBungieAccessToken(userId);
+  try {
+    return await call(token);
+  } catch (error) {
+    if (!(error instanceof BungieError && error.isAuth)) throw error;
+    return call(await getBungieAccessToken(userId, { rejected: token }));
+  }
 }

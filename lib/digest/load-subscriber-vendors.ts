@@ -1,5 +1,5 @@
 import "server-only";
-import { withAccessToken } from "@/lib/auth/bungie-call";
+import { withAccessToken } from "@/lib/auth/access-token";
 import { getActiveDestinyAccount } from "@/lib/auth/destiny-account";
 import { CLASS_NAMES } from "@/lib/destiny/game-facts";
 import { emailAssetUrl } from "@/lib/email/links";

@@ -1,23 +1,14 @@
 import "server-only";
-import { getBungieAccessToken } from "@/lib/auth/access-token";
-import { BungieError } from "@/lib/bungie";
+import { withAccessToken } from "@/lib/auth/access-token";
 
 /** Runs a Bungie call with the player's access token (withAccessToken or its page variant). */
 export type TokenRunner = <T>(call: (token: string) => Promise<T>) => Promise<T>;
 
 /**
- * lib/auth's withAccessToken for reads, without its page-only sign-in redirect (which pulls in
- * next/navigation): usable from route handlers, actions, scripts and benches. A token Bungie
- * rejects although it looked fresh is refreshed once. Pages pass withAccessTokenOrSignIn instead.
+ * For route handlers, actions, scripts and benches: lib/auth's withAccessToken without the
+ * page-only sign-in redirect (which pulls in next/navigation). Pages pass
+ * withAccessTokenOrSignIn instead.
  */
 export function withPlayerToken(userId: string): TokenRunner {
-  return async (call) => {
-    const token = await getBungieAccessToken(userId);
-    try {
-      return await call(token);
-    } catch (error) {
-      if (!(error instanceof BungieError && error.isAuth)) throw error;
-      return call(await getBungieAccessToken(userId, { rejected: token }));
-    }
-  };
+  return (call) => withAccessToken(userId, call);
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { BungieSessionEndedError } from "@/lib/auth/access-token";
-import { withAccessToken } from "@/lib/auth/bungie-call";
+import { withAccessToken } from "@/lib/auth/access-token";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { limitPlayerAction, rateLimitMessage } from "@/lib/security/player-rate-limit";
 import { getActiveDestinyAccount } from "@/lib/auth/destiny-account";

@@ -157,7 +157,7 @@ describe.each(DATABASE_KINDS)("Bungie token refresh on %s", (kind) => {
   });
 
   it("retries a call once with a refreshed token when Bungie expired it early", async () => {
-    const { withAccessToken } = await import("@/lib/auth/bungie-call");
+    const { withAccessToken } = await import("@/lib/auth/access-token");
     const { getMembershipsForCurrentUser } = await import("@/lib/bungie");
     await control("tokens/expire", { user: "demo" });
     const used: string[] = [];
