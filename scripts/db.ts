@@ -8,6 +8,7 @@ import path from "node:path";
 import { openAdapter } from "../lib/db/adapter";
 import { MIGRATIONS_DIR, applyMigrations, diffMigratedToSchema } from "../lib/db/schema-engine";
 import { parseEnv } from "../lib/env-schema";
+import { loadProjectEnv } from "./load-env.mjs";
 
 async function pendingSql(): Promise<string> {
   // Replay the migrations on a throwaway in-memory database, then diff it against the schema.
@@ -25,6 +26,8 @@ function isEmptyDiff(sql: string) {
 }
 
 async function main() {
+  // The same DATABASE_URL `npm start` uses when run on its own (`npm run db:migrate`).
+  loadProjectEnv(path.resolve(import.meta.dirname, ".."));
   const [command, ...rest] = process.argv.slice(2);
   if (command === "migrate") {
     const env = parseEnv({ AUTH_SECRET: "x".repeat(32), ...process.env });

@@ -7,9 +7,9 @@
 //
 // With the embedded database (PGlite, the default) stop the server first: PGlite opens its data
 // directory in one process at a time. The command says so when it finds the server running.
-import { existsSync, readFileSync } from "node:fs";
 import { register } from "node:module";
 import path from "node:path";
+import { loadProjectEnv } from "./load-env.mjs";
 
 const hook = `
 export async function resolve(specifier, context, next) {
@@ -20,12 +20,7 @@ register(`data:text/javascript,${encodeURIComponent(hook)}`);
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-loadDotEnv(path.join(root, ".env"));
-// As `npm start` does in demo mode: the secret it generated seals the stored Bungie tokens.
-const secretFile = path.join(root, ".data", "auth-secret");
-if (!process.env.AUTH_SECRET && existsSync(secretFile)) {
-  process.env.AUTH_SECRET = readFileSync(secretFile, "utf8").trim();
-}
+loadProjectEnv(root);
 
 try {
   const { runDigestCommand } = await import("../lib/digest/cli");
@@ -33,14 +28,4 @@ try {
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
-
-function loadDotEnv(file: string) {
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith("#")) continue;
-    const [, key = "", raw = ""] = match;
-    if (process.env[key] === undefined) process.env[key] = raw.replace(/^(['"])(.*)\1$/, "$2");
-  }
 }

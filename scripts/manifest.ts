@@ -1,5 +1,6 @@
 // `npm run manifest -- <command>`: imports Destiny's manifest ahead of time (deployments, cron),
 // so no player waits for the first import. See `npm run manifest -- help`.
+import path from "node:path";
 import { createBungieClient, type BungieClient } from "@/lib/bungie";
 import { openAdapter } from "@/lib/db/adapter";
 import { parseEnv, type Env } from "@/lib/env-schema";
@@ -10,6 +11,7 @@ import { isManifestLanguage } from "@/lib/manifest/language";
 import { megabytes, type ImportProgress } from "@/lib/manifest/progress";
 import { defaultManifestSources } from "@/lib/manifest/sources";
 import { syncManifest } from "@/lib/manifest/sync";
+import { loadProjectEnv } from "./load-env.mjs";
 
 const HELP = `Usage: npm run manifest -- <command> [options]
 
@@ -154,6 +156,8 @@ async function main(): Promise<number> {
     console.error(`Unknown command: ${args.command}\n\n${HELP}`);
     return 2;
   }
+  // The same settings `npm start` reads (DATABASE_URL, BUNGIE_*) from the project's .env.
+  loadProjectEnv(path.resolve(import.meta.dirname, ".."));
   // AUTH_SECRET is required by the app but irrelevant here (as in scripts/db.ts).
   const env = parseEnv({ AUTH_SECRET: "x".repeat(32), ...process.env });
   const adapter = openAdapter(env.databaseUrl);

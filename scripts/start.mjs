@@ -8,6 +8,7 @@ import { spawnSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { bungieConfigured, demoSecretFile, loadProjectEnv } from "./load-env.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
@@ -15,13 +16,10 @@ const forceBuild = process.argv.includes("--build");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-loadDotEnv(path.join(root, ".env"));
+loadProjectEnv(root);
 
-const bungieConfigured = ["BUNGIE_API_KEY", "BUNGIE_CLIENT_ID", "BUNGIE_CLIENT_SECRET"].some(
-  (name) => process.env[name],
-);
-if (!process.env.AUTH_SECRET && !bungieConfigured) {
-  const file = path.join(root, ".data", "auth-secret");
+if (!process.env.AUTH_SECRET && !bungieConfigured()) {
+  const file = demoSecretFile(root);
   mkdirSync(path.dirname(file), { recursive: true });
   if (!existsSync(file))
     writeFileSync(file, randomBytes(33).toString("base64url"), { mode: 0o600 });
@@ -69,14 +67,4 @@ function newerThan(target, time) {
     (name) =>
       name !== "generated" && name !== "node_modules" && newerThan(path.join(target, name), time),
   );
-}
-
-function loadDotEnv(file) {
-  if (!existsSync(file)) return;
-  for (const line of readFileSync(file, "utf8").split(/\r?\n/)) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*)\s*$/.exec(line);
-    if (!match || line.trimStart().startsWith("#")) continue;
-    const [, key, raw] = match;
-    if (process.env[key] === undefined) process.env[key] = raw.replace(/^(['"])(.*)\1$/, "$2");
-  }
 }

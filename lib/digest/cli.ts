@@ -4,6 +4,7 @@ import "server-only";
 // (recorded; the next run retries them), 1 when the run itself could not happen.
 import { createBungieClient, setBungieClient } from "@/lib/bungie";
 import { openAdapter, parseDatabaseUrl } from "@/lib/db/adapter";
+import { applyMigrations } from "@/lib/db/schema-engine";
 import { getMountedSandbox } from "@/lib/demo/mounted-sandbox";
 import { createEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
@@ -45,6 +46,9 @@ export async function runDigestCommand(): Promise<number> {
   // One client for the whole process (lib/db and lib/auth use it too), closed at the end so
   // PGlite writes its data directory cleanly.
   const adapter = openAdapter(env.databaseUrl);
+  // As `npm start` does: pending migrations first, so the command also works on a fresh clone
+  // (before the first start) and right after an upgrade.
+  await applyMigrations(adapter.factory);
   const db = new PrismaClient({ adapter: adapter.factory });
   (globalThis as { warmindDb?: PrismaClient }).warmindDb = db;
   const transport = createEmailTransport(env, db);

@@ -128,6 +128,19 @@ describe("npm run digest", () => {
     expect(smtp.messages).toHaveLength(1);
   }, 120_000);
 
+  it("migrates a database that has never been started, then finds no one to send to", async () => {
+    const fresh = await mkdtemp(path.join(tmpdir(), "warmind-digest-fresh-"));
+    try {
+      const result = await runDigest({ ...env, DATABASE_URL: `pglite:${fresh}` });
+      expect(result.stderr).not.toMatch(/does not exist/);
+      expect(result.code).toBe(0);
+      expect(reportOf(result.stdout)).toMatchObject({ subscribers: 0, sent: 0, failed: 0 });
+      expect(smtp.messages).toHaveLength(1);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   it("refuses to open the embedded database while the server holds it", async () => {
     const health = createServer((_req, res) => res.end('{"ok":true}'));
     await new Promise<void>((resolve) => health.listen(0, "127.0.0.1", resolve));
