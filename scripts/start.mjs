@@ -38,7 +38,13 @@ if (!dev && (forceBuild || needsBuild())) {
 }
 
 const port = process.env.PORT ?? "3000";
-const child = spawn(next, [dev ? "dev" : "start", "--port", port], { stdio: "inherit" });
+// Idle keep-alive connections stay open 65 s instead of Node's 5 s: a proxy or load balancer in
+// front (nginx, most cloud balancers idle out at 60 s) must close first, or a request it sends on
+// a connection the server is closing at that instant fails with a reset (seen as 502s).
+const keepAlive = dev ? [] : ["--keepAliveTimeout", "65000"];
+const child = spawn(next, [dev ? "dev" : "start", "--port", port, ...keepAlive], {
+  stdio: "inherit",
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));
 
