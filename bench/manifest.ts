@@ -2,9 +2,10 @@
 // RSS of the importing process) and looking up 1,000 hashes cold and warm, on embedded PGlite
 // (a data directory, as the app's default) and on PostgreSQL when it is reachable.
 //   npx tsx --conditions=react-server bench/manifest.ts [--mb 150] [--only pglite|postgres]
-//     [--heap-mb N]  (caps the importing process's V8 old space, to show its real memory need)
+//     [--heap-mb N]  (only this V8 old-space cap; default: both the app server's uncapped heap
+//                     and the cap `npm run manifest` runs with, read from package.json)
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,6 +23,9 @@ export type ManifestBenchFigures = {
   table: { file: string; megabytes: number; items: number; generateMs: number };
   databases: {
     database: "pglite" | "postgres";
+    /** "server": V8's own heap sizing, as in the app server; "command": `npm run manifest`'s cap. */
+    process: "server" | "command";
+    heapCapMb: number | null;
     import: ImportFigures & { megabytesPerSecond: number };
     lookups: {
       hashes: number;
@@ -33,6 +37,15 @@ export type ManifestBenchFigures = {
   }[];
   skipped: string[];
 };
+
+/** The heap cap `npm run manifest -- sync` runs with: the bench measures what the command does. */
+function manifestCommandHeapMb(): number | undefined {
+  const pkg = JSON.parse(
+    readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8"),
+  ) as { scripts: Record<string, string> };
+  const cap = /--max-old-space-size=(\d+)/.exec(pkg.scripts.manifest ?? "")?.[1];
+  return cap ? Number(cap) : undefined;
+}
 
 const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const LOOKUPS = 1_000;
@@ -143,7 +156,8 @@ export async function runManifestBench(
   options: {
     megabytes?: number;
     only?: "pglite" | "postgres";
-    /** --max-old-space-size of the importing process (default: V8's own sizing). */
+    /** Only this --max-old-space-size for the importing process (default: uncapped, then the cap
+     * `npm run manifest` uses). */
     heapMb?: number;
     log?: (line: string) => void;
   } = {},
@@ -178,22 +192,34 @@ export async function runManifestBench(
         continue;
       }
       try {
-        log(`${kind}: importing…`);
-        const imported = await runImportChild(db.url, server.url, options.heapMb);
-        figures.table.items = imported.itemRows;
-        const lookups = await measureLookups(db.url, imported.itemRows);
-        const megabytesPerSecond = round(imported.itemBytes / 2 ** 20 / (imported.ms / 1000));
-        figures.databases.push({
-          database: kind,
-          import: { ...imported, megabytesPerSecond },
-          lookups,
-        });
-        log(
-          `${kind}: import ${(imported.ms / 1000).toFixed(1)} s (${megabytesPerSecond} MB/s), ` +
-            `peak RSS ${mb(imported.sampledPeakRssBytes)} sampled / ${mb(imported.maxRssBytes)} max ` +
-            `(baseline ${mb(imported.baselineRssBytes)}); ${LOOKUPS} lookups: cold ${lookups.coldMs} ms ` +
-            `(${lookups.queriesCold} query), warm ${lookups.warmMs} ms (${lookups.queriesWarm} queries)`,
-        );
+        const runs: { process: "server" | "command"; heapCapMb: number | null }[] =
+          options.heapMb !== undefined
+            ? [{ process: "command", heapCapMb: options.heapMb }]
+            : [
+                { process: "server", heapCapMb: null },
+                { process: "command", heapCapMb: manifestCommandHeapMb() ?? null },
+              ];
+        for (const run of runs) {
+          const label = `${kind}, ${run.heapCapMb ? `heap cap ${run.heapCapMb} MB` : "uncapped heap"}`;
+          log(`${label}: importing…`);
+          // A forced import of the same version each time: the second replaces the first.
+          const imported = await runImportChild(db.url, server.url, run.heapCapMb ?? undefined);
+          figures.table.items = imported.itemRows;
+          const lookups = await measureLookups(db.url, imported.itemRows);
+          const megabytesPerSecond = round(imported.itemBytes / 2 ** 20 / (imported.ms / 1000));
+          figures.databases.push({
+            database: kind,
+            ...run,
+            import: { ...imported, megabytesPerSecond },
+            lookups,
+          });
+          log(
+            `${label}: import ${(imported.ms / 1000).toFixed(1)} s (${megabytesPerSecond} MB/s), ` +
+              `peak RSS ${mb(imported.sampledPeakRssBytes)} sampled / ${mb(imported.maxRssBytes)} max ` +
+              `(baseline ${mb(imported.baselineRssBytes)}); ${LOOKUPS} lookups: cold ${lookups.coldMs} ms ` +
+              `(${lookups.queriesCold} query), warm ${lookups.warmMs} ms (${lookups.queriesWarm} queries)`,
+          );
+        }
       } finally {
         await db.drop();
       }

@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openAdapter } from "@/lib/db/adapter";
+import { attachRawExecute } from "@/lib/db/raw-execute";
 import { getEnv } from "@/lib/env";
 
 // One client per process, kept on globalThis so dev hot reloads don't open a new pool (or a
@@ -9,7 +10,8 @@ import { getEnv } from "@/lib/env";
 const globalForDb = globalThis as unknown as { warmindDb?: PrismaClient };
 
 export function createDb(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: openAdapter(databaseUrl).factory });
+  const opened = openAdapter(databaseUrl);
+  return attachRawExecute(new PrismaClient({ adapter: opened.factory }), opened.execute);
 }
 
 export function getDb(): PrismaClient {

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { createBungieClient, type BungieClient } from "@/lib/bungie";
 import { openAdapter } from "@/lib/db/adapter";
+import { attachRawExecute } from "@/lib/db/raw-execute";
 import { parseEnv, type Env } from "@/lib/env-schema";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { MANIFEST_LANGUAGES } from "@/lib/destiny/game-facts";
@@ -161,7 +162,8 @@ async function main(): Promise<number> {
   // AUTH_SECRET is required by the app but irrelevant here (as in scripts/db.ts).
   const env = parseEnv({ AUTH_SECRET: "x".repeat(32), ...process.env });
   const adapter = openAdapter(env.databaseUrl);
-  const db = new PrismaClient({ adapter: adapter.factory });
+  // As the app's own client (lib/db.ts): the import's bulk INSERTs bypass Prisma.
+  const db = attachRawExecute(new PrismaClient({ adapter: adapter.factory }), adapter.execute);
   try {
     if (args.command === "sync") await sync(db, env, args);
     else await status(db);

@@ -3,6 +3,7 @@
 // Prints one JSON line with the figures.
 import { createBungieClient, unlimited } from "@/lib/bungie";
 import { openAdapter } from "@/lib/db/adapter";
+import { attachRawExecute } from "@/lib/db/raw-execute";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { defaultManifestSources } from "@/lib/manifest/sources";
 import { syncManifest } from "@/lib/manifest/sync";
@@ -22,7 +23,8 @@ async function main() {
   const [databaseUrl, origin] = process.argv.slice(2);
   if (!databaseUrl || !origin) throw new Error("usage: import-child.ts <DATABASE_URL> <origin>");
   const adapter = openAdapter(databaseUrl);
-  const db = new PrismaClient({ adapter: adapter.factory });
+  // As the app's own client (lib/db.ts): the import's bulk INSERTs bypass Prisma.
+  const db = attachRawExecute(new PrismaClient({ adapter: adapter.factory }), adapter.execute);
   await db.$queryRaw`SELECT 1`;
   const client = createBungieClient({
     origin,

@@ -7,6 +7,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { pgliteExecutor, postgresExecutor, type RawExecute } from "./raw-execute";
 
 export type DatabaseTarget =
   { kind: "postgres"; url: string; schema?: string } | { kind: "pglite"; dataDir: string | null };
@@ -25,6 +26,8 @@ export function parseDatabaseUrl(url: string): DatabaseTarget {
 
 export type OpenedAdapter = {
   factory: SqlMigrationAwareDriverAdapterFactory;
+  /** The same database without Prisma in between (see raw-execute.ts): for bulk writes. */
+  execute: RawExecute;
   close: () => Promise<void>;
 };
 
@@ -33,17 +36,17 @@ export function openAdapter(url: string): OpenedAdapter {
   if (target.kind === "postgres") {
     // `?schema=` (Prisma's convention) must also become the search_path: the schema engine's
     // migration SQL is unqualified and would otherwise land in "public".
-    const factory = new PrismaPg(
-      {
-        connectionString: target.url,
-        connectionTimeoutMillis: 10_000,
-        ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
-      },
-      target.schema ? { schema: target.schema } : undefined,
-    );
-    return { factory, close: async () => {} };
+    const config = {
+      connectionString: target.url,
+      connectionTimeoutMillis: 10_000,
+      ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
+    };
+    const factory = new PrismaPg(config, target.schema ? { schema: target.schema } : undefined);
+    const raw = postgresExecutor(config);
+    return { factory, execute: raw.execute, close: raw.close };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
-  return { factory: new PrismaPGlite(pglite), close: () => pglite.close() };
+  const raw = pgliteExecutor(pglite);
+  return { factory: new PrismaPGlite(pglite), execute: raw.execute, close: () => pglite.close() };
 }

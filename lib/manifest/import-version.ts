@@ -3,6 +3,7 @@ import "server-only";
 // under a new ManifestVersion ("importing"), then, in one transaction, marks it ready and points
 // the language at it. Readers join through that pointer, so until the switch they keep reading
 // the previous version in full, and a failure anywhere leaves nothing visible.
+import { rawExecuteOf } from "@/lib/db/raw-execute";
 import type { ManifestDb } from "./db";
 import { deleteUnusedVersions } from "./delete-versions";
 import { ManifestDownloadError, ManifestLeaseLostError } from "./errors";
@@ -39,16 +40,22 @@ export type ImportedVersion = {
   replacedVersionIds: number[];
 };
 
-// 500 trimmed items are ~450 KB of JSON. Smaller batches cost round trips and save no memory:
-// Prisma keeps the arguments of its last 100 debug calls (@prisma/debug's history), so every
-// batch outlives a few young-generation GCs whatever its size, and V8 collects it in bulk later.
+// 500 trimmed items are ~450 KB of JSON: big enough that round trips don't dominate, small enough
+// that the batch in flight plus the one being parsed stay a few MB.
 const DEFAULT_BATCH_ROWS = 500;
 const DEFAULT_BATCH_BYTES = 512 * 1024;
+
+const INSERT_BATCH_SQL = `
+  INSERT INTO "ManifestDefinition" ("versionId", "tableName", "hash", "data")
+  SELECT $1::int, $2::text, e.key::bigint, e.value
+  FROM jsonb_each($3::jsonb) AS e
+  ON CONFLICT ("versionId", "tableName", "hash") DO UPDATE SET "data" = EXCLUDED."data"`;
 
 /**
  * One multi-row INSERT per batch. The rows travel as a single JSON object parameter that
  * PostgreSQL unpacks with jsonb_each: one bind parameter whatever the batch size, and the same
- * statement on PGlite and PostgreSQL.
+ * statement on PGlite and PostgreSQL. Straight on the driver when the client has one beside it
+ * (the app's does): through Prisma, every batch would stay pinned in its debug history.
  */
 async function insertBatch(
   db: ManifestDb,
@@ -56,6 +63,8 @@ async function insertBatch(
   table: ManifestTableName,
   json: string,
 ): Promise<void> {
+  const execute = rawExecuteOf(db);
+  if (execute) return execute(INSERT_BATCH_SQL, [versionId, table, json]);
   await db.$executeRaw`
     INSERT INTO "ManifestDefinition" ("versionId", "tableName", "hash", "data")
     SELECT ${versionId}::int, ${table}::text, e.key::bigint, e.value

@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { rawExecuteOf } from "@/lib/db/raw-execute";
+import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getPlayerManifestLanguage } from "@/lib/manifest/player-language";
 import { getDefinitions } from "@/lib/manifest/lookup";
 import { ManifestDownloadError, ManifestLeaseLostError } from "@/lib/manifest/errors";
@@ -86,6 +88,27 @@ describe.each(DATABASE_KINDS)("manifest sync on %s", (kind) => {
     const all = await names();
     expect(all).toHaveLength(FIXTURE_ITEM_COUNT);
     expect(all.every((n) => n.endsWith(" A"))).toBe(true);
+  });
+
+  it("imports the same through Prisma when the client has no driver beside it", async () => {
+    // The app's client bulk-inserts on the driver (lib/db/raw-execute.ts); a plain client, as
+    // some scripts and tests make, must get the same result through $executeRaw.
+    const plain = new PrismaClient({ adapter: t.factory });
+    try {
+      expect(rawExecuteOf(plain)).toBeUndefined();
+      expect(rawExecuteOf(t.db)).toBeTypeOf("function");
+      server.publish("A", fixtureTables("A"));
+      const result = await sync({ db: plain });
+      expect(result).toMatchObject({ status: "imported", version: "A" });
+      expect(result.tables.find((x) => x.table === ITEMS)?.rows).toBe(FIXTURE_ITEM_COUNT);
+      const rows = await manifestRowCounts(t.db);
+      expect(rows.definitions).toEqual([{ versionId: result.versionId, count: result.rows }]);
+      const all = await names();
+      expect(all).toHaveLength(FIXTURE_ITEM_COUNT);
+      expect(all.every((n) => n.endsWith(" A"))).toBe(true);
+    } finally {
+      await plain.$disconnect();
+    }
   });
 
   it("skips the import when the content paths are unchanged, even under a new version string", async () => {
