@@ -6,7 +6,9 @@ import { generateLargeItemTableFile } from "./world/generate-large-items";
 import { CHARACTER_ACTIVITIES, type CharacterActivity, type DestinyProfile } from "./world/types";
 import { profilesOf } from "./services/user";
 import { bucketOf } from "./render/items";
+import { collectibleEntries } from "./world/collectibles";
 import { getManifestDefinitions } from "./world/definitions";
+import { applyHostileNames } from "./world/hostile-names";
 
 class ControlError extends Error {
   constructor(
@@ -142,6 +144,21 @@ export async function handleControl(
               .map((p) => state.profile(p.membershipId))
               .filter((p): p is DestinyProfile => p !== undefined)
               .map((p) => profileSnapshot(state, p)),
+          });
+        }
+        case "collectibles": {
+          const key = url.searchParams.get("user") ?? "demo";
+          const user = userOf(state, key);
+          if (!user) throw new ControlError("user required");
+          return jsonResponse({
+            user: key,
+            profiles: profilesOf(state, user)
+              .map((p) => state.profile(p.membershipId))
+              .filter((p): p is DestinyProfile => p !== undefined)
+              .map((p) => ({
+                membershipId: p.membershipId,
+                collectibles: collectibleEntries(getManifestDefinitions(), p),
+              })),
           });
         }
         case "stats":
@@ -285,6 +302,10 @@ export async function handleControl(
       case "stats/reset":
         state.stats.clear();
         return jsonResponse({ ok: true });
+      case "hostile-names":
+        // Once per world: a second call answers what the first changed.
+        state.hostileNames ??= applyHostileNames(state.world, getManifestDefinitions());
+        return jsonResponse({ ok: true, ...state.hostileNames });
       case "manifest": {
         const mb = num(b, "largeItemTableMb", 0);
         if (mb <= 0) {

@@ -3,6 +3,7 @@
 import { TokenStore } from "./auth/token-store";
 import type { ResolvedOptions } from "./options";
 import { loadRecording, type Recording } from "./record/recording";
+import type { HostileNames } from "./world/hostile-names";
 import { createPrng, type Prng } from "./world/prng";
 import { createWorld } from "./world/seed-world";
 import type { BungieUser, DestinyProfile, World } from "./world/types";
@@ -51,6 +52,8 @@ export class SandboxState {
   accessTokenTtlSeconds: number;
   /** Added to the configured clock (POST /__sandbox/clock), to visit Xûr or a reset. */
   clockOffsetMs = 0;
+  /** What POST /__sandbox/hostile-names changed in this world (its vendor is listed while set). */
+  hostileNames?: HostileNames;
 
   constructor(readonly options: ResolvedOptions) {
     this.accessTokenTtlSeconds = options.accessTokenTtlSeconds;
@@ -65,6 +68,7 @@ export class SandboxState {
     const seed = overrides.seed ?? this.options.seed;
     const fullVault = overrides.fullVault ?? this.options.fullVault;
     this.clockOffsetMs = 0;
+    this.hostileNames = undefined;
     this.world = createWorld({ seed, fullVault, now: this.now() });
     this.tokens = new TokenStore();
     this.controls = {

@@ -21,6 +21,8 @@ export function SaleTile({
       data-testid="vendor-sale"
       data-tier={sale.tierType}
       data-kind={sale.kind}
+      data-item-hash={sale.itemHash}
+      data-owned={sale.owned === null ? "unknown" : String(sale.owned)}
     >
       <ItemIcon url={sale.iconUrl} tierType={sale.tierType} />
       <div className="grid min-w-0 flex-1 content-start gap-0.5">

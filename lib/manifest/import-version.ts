@@ -8,7 +8,7 @@ import type { ManifestDb } from "./db";
 import { deleteUnusedVersions } from "./delete-versions";
 import { ManifestDownloadError, ManifestLeaseLostError } from "./errors";
 import { holdsLease, type ImportLease } from "./lease";
-import type { ImportPlan } from "./plan";
+import { stampedPaths, type ImportPlan } from "./plan";
 import type { ImportProgress, ManifestLogger } from "./progress";
 import { hashOf, recordOrNull } from "./read";
 import { streamTableEntries } from "./stream-table";
@@ -178,7 +178,7 @@ export async function importManifestVersion(options: ImportOptions): Promise<Imp
       version: plan.version,
       language: plan.language,
       status: "importing",
-      contentPaths: plan.paths,
+      contentPaths: stampedPaths(plan.paths),
     },
     select: { id: true },
   });

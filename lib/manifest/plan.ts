@@ -5,7 +5,7 @@ import type { ManifestLanguage } from "@/lib/destiny/game-facts";
 import { ManifestDownloadError } from "./errors";
 import { DEFAULT_MANIFEST_LANGUAGE, isManifestLanguage } from "./language";
 import type { ManifestLogger } from "./progress";
-import { MANIFEST_TABLE_NAMES, MANIFEST_TABLES } from "./tables";
+import { MANIFEST_TABLE_NAMES, MANIFEST_TABLES, TRIM_VERSION } from "./tables";
 import type { ManifestTableName } from "./types";
 
 export type ContentPaths = Partial<Record<ManifestTableName, string>>;
@@ -56,13 +56,27 @@ export function planImport(
   return { version: manifest.version, requestedLanguage, language, paths };
 }
 
-/** Same tables at the same content paths: nothing to import, whatever `version` says. */
+/**
+ * The key under which a stored version's contentPaths record the trim shape it was imported with
+ * (TRIM_VERSION). Bungie's table names all start with "Destiny", so it can't clash with one.
+ */
+export const TRIM_VERSION_KEY = "warmind:trimVersion";
+
+/** What a version imported from `planned` stores as its contentPaths: the paths and the trim. */
+export function stampedPaths(planned: ContentPaths): Record<string, string> {
+  return { ...planned, [TRIM_VERSION_KEY]: String(TRIM_VERSION) };
+}
+
+/**
+ * Same tables at the same content paths, trimmed to the same shape: nothing to import, whatever
+ * `version` says. A version stored by an older trimmer (no stamp, or another one) is re-imported.
+ */
 export function samePaths(stored: unknown, planned: ContentPaths): boolean {
   if (typeof stored !== "object" || stored === null) return false;
   const a = Object.entries(stored as Record<string, unknown>).sort(([x], [y]) =>
     x.localeCompare(y),
   );
-  const b = Object.entries(planned).sort(([x], [y]) => x.localeCompare(y));
+  const b = Object.entries(stampedPaths(planned)).sort(([x], [y]) => x.localeCompare(y));
   return (
     a.length === b.length && a.every(([key, value], i) => b[i]?.[0] === key && b[i]?.[1] === value)
   );

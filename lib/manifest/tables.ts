@@ -26,6 +26,14 @@ export type TableSpec<T extends ManifestTableName> = {
   trim: (definition: Json, hash: number) => DefinitionOf<T>;
 };
 
+/**
+ * The shape of the trimmed definitions. Bump it whenever a trimmer keeps a new field (or drops
+ * one): a stored version trimmed by another shape is imported again even though Bungie's content
+ * paths did not move, so no database keeps serving definitions without the field.
+ * 2: DestinyInventoryItemDefinition keeps `collectibleHash` (the vendors' "not yet owned").
+ */
+export const TRIM_VERSION = 2;
+
 export const MANIFEST_TABLES: { readonly [T in ManifestTableName]: TableSpec<T> } = {
   DestinyInventoryItemDefinition: { required: true, trim: trimItem },
   DestinyInventoryBucketDefinition: { required: true, trim: trimBucket },

@@ -68,6 +68,8 @@ export function trimItem(d: Json, hash: number): ItemDefinition {
     flavorText: str(d.flavorText),
     nonTransferrable: bool(d.nonTransferrable),
     equippable: bool(d.equippable),
+    // Bungie leaves it out for items without a Collections entry; 0 means the same.
+    collectibleHash: numOrNull(d.collectibleHash) || null,
     redacted: bool(d.redacted),
   };
 }

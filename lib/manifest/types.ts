@@ -42,6 +42,11 @@ export type ItemDefinition = Definition & {
   flavorText: string;
   nonTransferrable: boolean;
   equippable: boolean;
+  /**
+   * The item's DestinyCollectibleDefinition (its Collections entry; GetProfile's component 800
+   * says whether the player has it), null for items without one (consumables, mods, materials).
+   */
+  collectibleHash: number | null;
   /** Bungie hides some definitions until an event; their text is blank. */
   redacted: boolean;
 };

@@ -44,6 +44,7 @@ const FACTORIES: { [T in ManifestTableName]: (base: Base) => DefinitionsByTable[
     flavorText: "",
     nonTransferrable: false,
     equippable: false,
+    collectibleHash: null,
     redacted: false,
   }),
   DestinyInventoryBucketDefinition: (base) => ({

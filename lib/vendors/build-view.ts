@@ -162,15 +162,10 @@ export function saleKind(item: Pick<ItemDefinition, "itemType" | "itemCategoryHa
   return "other";
 }
 
-/**
- * From the collections, when the item has a collectible and the collections were read. The
- * manifest's item definition carries `collectibleHash` only when the import keeps it.
- */
+/** From the collections, when the item has a collectible and the collections were read. */
 function ownership(item: ItemDefinition, collectibles: ReadonlyMap<number, number> | null) {
-  if (!collectibles) return null;
-  const collectibleHash: unknown = (item as { collectibleHash?: unknown }).collectibleHash;
-  if (typeof collectibleHash !== "number") return null;
-  const state = collectibles.get(collectibleHash);
+  if (!collectibles || item.collectibleHash === null) return null;
+  const state = collectibles.get(item.collectibleHash);
   if (state === undefined) return null;
   return (state & NOT_ACQUIRED) === 0;
 }

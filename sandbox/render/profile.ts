@@ -10,6 +10,7 @@ import type {
   DestinyProfileResponse,
 } from "bungie-api-ts/destiny2";
 import { ClassHashes, GenderHashes, RaceHashes, StatHashes } from "../../lib/destiny/game-facts";
+import { collectibleEntries, collectiblesDictionary } from "../world/collectibles";
 import type { ManifestDefinitions } from "../world/definitions";
 import type { ItemDefinition } from "../world/definitions/items";
 import type { DestinyProfile, WorldCharacter, WorldItem } from "../world/types";
@@ -342,11 +343,15 @@ export function renderProfileResponse(input: RenderInput): ProfileResponseOut {
   if (has(500)) out.profileKiosks = wrap(input, 500, () => ({ kioskItems: {} }));
   if (has(305)) out.profilePlugSets = wrap(input, 305, () => ({ plugs: {} }));
   if (has(700)) out.profilePresentationNodes = wrap(input, 700, () => ({ nodes: {} }));
+  // Collections: class armour per character, the rest account-wide (as Bungie splits them).
+  // Acquisition is account-wide in the sandbox, so every character lists every class's armour
+  // with the same state.
+  const collectibles = has(800) ? collectibleEntries(defs, profile) : [];
   if (has(800)) {
     out.profileCollectibles = wrap(input, 800, () => ({
       recentCollectibleHashes: [],
       newnessFlaggedCollectibleHashes: [],
-      collectibles: {},
+      collectibles: collectiblesDictionary(collectibles, "profile"),
       collectionCategoriesRootNodeHash: 3790247699,
       collectionBadgesRootNodeHash: 498211331,
     }));
@@ -434,12 +439,14 @@ export function renderProfileResponse(input: RenderInput): ProfileResponseOut {
       recordCategoriesRootNodeHash: 0,
       recordSealsRootNodeHash: 0,
     }));
-  if (has(800))
+  if (has(800)) {
+    const perCharacter = collectiblesDictionary(collectibles, "character");
     out.characterCollectibles = dict(input, 800, characters, () => ({
-      collectibles: {},
+      collectibles: perCharacter,
       collectionCategoriesRootNodeHash: 0,
       collectionBadgesRootNodeHash: 0,
     }));
+  }
   if (has(1200))
     out.characterStringVariables = dict(input, 1200, characters, () => ({
       integerValuesByHash: {},
@@ -503,6 +510,13 @@ export function renderCharacterResponse(
   if (has(500)) out.kiosks = wrap(input, 500, () => ({ kioskItems: {} }));
   if (has(305)) out.plugSets = wrap(input, 305, () => ({ plugs: {} }));
   if (has(600)) out.currencyLookups = wrap(input, 600, () => ({ itemQuantities: {} }));
+  if (has(800)) {
+    out.collectibles = wrap(input, 800, () => ({
+      collectibles: collectiblesDictionary(collectibleEntries(defs, profile), "character"),
+      collectionCategoriesRootNodeHash: 0,
+      collectionBadgesRootNodeHash: 0,
+    }));
+  }
   if (ITEM_COMPONENTS.some(has)) {
     const mine = profile.items.filter(
       (i) =>

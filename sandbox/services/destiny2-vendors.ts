@@ -153,9 +153,16 @@ function vendorTarget(ctx: RequestContext): VendorTarget | Response {
   return { profile, owner: isOwner(ctx, profile), components };
 }
 
+/** The vendors of this world: the hostile-named one only after POST /__sandbox/hostile-names. */
+function vendorSpecs(ctx: RequestContext): readonly VendorSpec[] {
+  return ctx.state.hostileNames
+    ? [...ctx.defs.vendorSpecs, ctx.defs.hostile.vendor]
+    : ctx.defs.vendorSpecs;
+}
+
 function presentVendors(ctx: RequestContext) {
   const now = ctx.state.now();
-  return ctx.defs.vendorSpecs
+  return vendorSpecs(ctx)
     .map((spec) => ({ spec, stock: vendorStock(ctx.state.world.seed, spec, now) }))
     .filter(({ stock }) => stock.present);
 }
@@ -280,7 +287,7 @@ function getVendor(ctx: RequestContext): Response {
   if (target instanceof Response) return target;
   const { owner, components, profile } = target;
   const vendorHash = int32Param(ctx.params.vendorHash, "vendorHash") >>> 0;
-  const spec = ctx.defs.vendorSpecs.find((s) => s.hash === vendorHash);
+  const spec = vendorSpecs(ctx).find((s) => s.hash === vendorHash);
   const def = vendorDef(ctx, vendorHash);
   if (!spec || !def) return platformError(1627);
   const stock = vendorStock(ctx.state.world.seed, spec, ctx.state.now());

@@ -191,6 +191,22 @@ export const BASIC_WEAPONS: readonly WeaponRow[] = [
   ["Frontline Rocket", "RocketLauncher", "P", "Solar"],
 ];
 
+/**
+ * New this season: legendary weapons and one armour set that vendors sell (Banshee-44 and Ada-1
+ * always feature one) but that never dropped in the generated world, so no profile holds them
+ * and every collection shows them not yet acquired. They keep "Not yet owned" on the vendors
+ * page meaningful whatever the reset.
+ */
+export const SEASON_WEAPONS: readonly WeaponRow[] = [
+  ["Horizon Warden", "ScoutRifle", "K", "Kinetic"],
+  ["Ember Lattice", "PulseRifle", "E", "Solar"],
+  ["Quiet Meridian", "SniperRifle", "E", "Void"],
+  ["Tidebreaker", "Shotgun", "K", "Strand"],
+  ["Coldfront Oath", "HandCannon", "K", "Stasis"],
+  ["Lamplighter's Due", "AutoRifle", "E", "Arc"],
+];
+export const SEASON_ARMOR_SETS: readonly string[] = ["Lastlight Vigil"];
+
 /** Per-class names of the five armour pieces, in bucket order (helmet, arms, chest, legs, class item). */
 export const ARMOR_PIECE_NAMES = {
   0: ["Helm", "Gauntlets", "Plate", "Greaves", "Mark"],

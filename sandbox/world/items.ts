@@ -34,7 +34,7 @@ export interface GenContext {
 
 /** Create an instanced item with rolled power, stats and plugs. */
 export function rollInstance(
-  ctx: GenContext,
+  ctx: Pick<GenContext, "prng" | "nextId">,
   meta: ItemMeta,
   place: ItemPlace,
   options: RollOptions,
@@ -135,6 +135,10 @@ export function buildPools(defs: ManifestDefinitions): ItemPools {
   const tierGroup = (m: ItemMeta) =>
     m.tier === 6 ? "exotic" : m.tier === 5 ? "legendary" : "lesser";
   for (const m of defs.meta.values()) {
+    // Hostile-named items are handed out by a control only (world/hostile-names.ts).
+    if (m.hostile) continue;
+    // New this season: only vendors sell them, so no generated profile holds one.
+    if (m.newThisSeason) continue;
     switch (m.kind) {
       case "weapon":
         weaponsByBucket.get(m.bucketHash)?.[tierGroup(m)].push(m);

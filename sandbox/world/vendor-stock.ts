@@ -32,9 +32,15 @@ export function vendorStock(seed: number, spec: VendorSpec, now: number): Vendor
       : nextWeeklyReset(now);
   const prng = createPrng(fnv1a(`${seed}:vendor:${spec.hash}:${spec.refresh}:${period}`));
   const always = new Set(spec.alwaysIndexes);
+  const featured = new Set(spec.featuredIndexes);
   const pool = [];
-  for (let i = 0; i < spec.poolSize; i++) if (!always.has(i)) pool.push(i);
-  const count = Math.max(0, prng.int(spec.minSales, spec.maxSales) - always.size);
-  const indexes = [...always, ...prng.shuffle(pool).slice(0, count)].sort((a, b) => a - b);
+  for (let i = 0; i < spec.poolSize; i++) if (!always.has(i) && !featured.has(i)) pool.push(i);
+  // One featured (new this season) sale per period when the vendor has any: a sale nobody owns
+  // yet, whatever else the roll brings. Drawn after the rest, so vendors without one roll as before.
+  const pinned = featured.size > 0 ? 1 : 0;
+  const count = Math.max(0, prng.int(spec.minSales, spec.maxSales) - always.size - pinned);
+  const rolled = prng.shuffle(pool).slice(0, count);
+  if (pinned) rolled.push(prng.pick(spec.featuredIndexes));
+  const indexes = [...always, ...rolled].sort((a, b) => a - b);
   return { present, nextRefreshDate, indexes, period };
 }

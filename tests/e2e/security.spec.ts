@@ -1,6 +1,13 @@
 import { createHmac } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { BucketHashes } from "../../lib/destiny/buckets";
+import {
+  HOSTILE_CLAN,
+  HOSTILE_ITEM,
+  HOSTILE_SALE,
+  HOSTILE_VENDOR,
+  type HostileNames,
+} from "../../sandbox/world/hostile-names";
 import { callAction } from "./server-actions";
 import { sandboxControl, signInAs } from "./support";
 
@@ -247,6 +254,83 @@ test("a member named <script> is shown as text and never runs", async ({ page, r
   );
   expect(injected).toBe(0);
   expect(dialogs).toEqual([]);
+});
+
+/** Nothing a payload would have made exists: no handler attributes, no image of "x", no script. */
+async function expectNothingInjected(page: Page, where: string, dialogs: string[]) {
+  const injected = await page.evaluate(() => ({
+    handlers: document.querySelectorAll("[onerror], [onload]").length,
+    images: document.querySelectorAll('img[src="x"]').length,
+    svgs: document.querySelectorAll("svg[onload]").length,
+    // The names travel inside the page's RSC data as JSON strings; a script of their own must not.
+    scripts: [...document.scripts].filter((s) => /^alert\(.*\)$/.test(s.textContent?.trim() ?? ""))
+      .length,
+  }));
+  expect(injected, where).toEqual({ handlers: 0, images: 0, svgs: 0, scripts: 0 });
+  expect(dialogs, where).toEqual([]);
+}
+
+test("script in item, clan and player names is shown as text and never runs", async ({
+  page,
+  request,
+}) => {
+  // A world of its own (new ids): nothing the app cached from other tests is shown instead.
+  await sandboxControl(request, "reset", { seed: Date.now() % 1_000_000_000 });
+  const hostile = (await sandboxControl(request, "hostile-names")) as HostileNames;
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByTestId("account-clan")).toContainText(HOSTILE_CLAN.name);
+  await expectNothingInjected(page, "account", dialogs);
+
+  await page.goto("/clan");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(HOSTILE_CLAN.name);
+  await expect(page.getByText(`“${HOSTILE_CLAN.motto}”`)).toBeVisible();
+  await expect(page.getByText(HOSTILE_CLAN.about, { exact: true })).toBeVisible();
+  const rows = page.locator("li[data-member-key]");
+  await expect(rows.filter({ hasText: "<script>alert(1)</script>#" })).toHaveCount(1);
+  const member = rows.filter({ hasText: `${hostile.member.name}#` });
+  await expect(member).toHaveCount(1);
+  await expectNothingInjected(page, "clan", dialogs);
+  await member.getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/clan/member/\\d+/${hostile.member.membershipId}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(hostile.member.name);
+  await expectNothingInjected(page, "member", dialogs);
+
+  // Equipped on every character, so on whichever one the page shows.
+  await page.goto("/inventory");
+  const tile = page
+    .locator(
+      hostile.items
+        .map((i) => `[data-testid="item-tile"][data-item-key="${i.itemInstanceId}"]`)
+        .join(", "),
+    )
+    .first();
+  await expect(tile).toHaveAttribute("title", HOSTILE_ITEM.name);
+  expect(await tile.getAttribute("aria-label")).toMatch(/^<img src=x onerror=alert\("item"\)>, /);
+  await tile.click();
+  const sheet = page.getByTestId("item-sheet");
+  await expect(sheet.getByRole("heading", { level: 2 })).toHaveText(HOSTILE_ITEM.name);
+  await expect(sheet.getByText(HOSTILE_ITEM.description, { exact: true })).toBeVisible();
+  await expectNothingInjected(page, "inventory", dialogs);
+
+  await page.goto("/vendors");
+  const vendor = page.getByRole("region", { name: HOSTILE_VENDOR.name });
+  await expect(vendor.getByRole("heading", { level: 3 })).toHaveText(HOSTILE_VENDOR.name);
+  await expect(vendor).toContainText(HOSTILE_VENDOR.subtitle);
+  for (const name of [HOSTILE_ITEM.name, HOSTILE_SALE.name]) {
+    await expect(vendor.getByTestId("vendor-sale").filter({ hasText: name })).toHaveCount(1);
+  }
+  await expectNothingInjected(page, "vendors", dialogs);
+
+  await page.goto("/settings/digest");
+  await expect(page.getByText(HOSTILE_VENDOR.name, { exact: true })).toBeVisible();
+  await expectNothingInjected(page, "digest settings", dialogs);
 });
 
 test("Bungie tokens never reach the browser: not in HTML, scripts or data", async ({

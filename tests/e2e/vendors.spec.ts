@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSidewaysScroll, sandboxControl, signInAs } from "./support";
 
 // The vendors page in Chromium against the demo sandbox, at phone and desktop widths.
@@ -25,6 +25,7 @@ const sales = (page: Page) => page.getByTestId("vendor-sale");
 
 test("every vendor with stock, grouped as in the game, with filters", async ({
   page,
+  request,
 }, testInfo) => {
   await signInAs(page, /Aurora Vale/);
   await expect(page).toHaveURL(/\/account$/);
@@ -108,10 +109,80 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(sales(page)).toHaveCount(total);
 
-  // The sandbox keeps no collections, so "not yet owned" says it can't tell.
-  await expect(page.getByRole("button", { name: "Not yet owned" })).toBeDisabled();
-  await expect(page.getByText("needs your Collections")).toBeVisible();
+  // Not yet owned: exactly the sales whose gear the sandbox's collections say the player has not
+  // acquired, and no others. Its truth comes from its control API, not from the page.
+  const acquired = await sandboxCollections(request, "demo");
+  const tiles = () =>
+    sales(page).evaluateAll((list) =>
+      list.map((t) => ({
+        itemHash: Number(t.getAttribute("data-item-hash")),
+        kind: t.getAttribute("data-kind"),
+        owned: t.getAttribute("data-owned"),
+        marked: (t.textContent ?? "").includes("Not yet owned"),
+      })),
+    );
+  const everything = await tiles();
+  for (const tile of everything) {
+    const state = acquired.get(tile.itemHash);
+    expect(tile.owned, String(tile.itemHash)).toBe(state === undefined ? "unknown" : String(state));
+    expect(tile.marked).toBe(state === false);
+  }
+  const byHash = (a: number, b: number) => a - b;
+  const unowned = everything
+    .filter((t) => acquired.get(t.itemHash) === false)
+    .map((t) => t.itemHash)
+    .sort(byHash);
+  // Banshee-44 and Ada-1 always feature gear new this season, which nobody owns yet.
+  expect(unowned.length).toBeGreaterThanOrEqual(2);
+  expect(unowned.length).toBeLessThan(total);
+  const notYetOwned = page.getByRole("button", { name: "Not yet owned" });
+  await expect(notYetOwned).toBeEnabled();
+  await expect(page.getByText("needs your Collections")).toHaveCount(0);
+  await notYetOwned.click();
+  await expect(notYetOwned).toHaveAttribute("aria-pressed", "true");
+  await expect(sales(page)).toHaveCount(unowned.length);
+  expect((await tiles()).map((t) => t.itemHash).sort(byHash)).toEqual(unowned);
+  await expect(page.getByTestId("vendor-count")).toContainText(
+    `${unowned.length} of ${total} items match`,
+  );
+  await expectNoSidewaysScroll(page);
+  await page.screenshot({
+    path: testInfo.outputPath(`vendors-not-yet-owned-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+
+  // Narrowed again by kind: the not-yet-owned armour only.
+  await page.getByRole("button", { name: "Armour" }).click();
+  const unownedArmor = everything
+    .filter((t) => t.kind === "armor" && acquired.get(t.itemHash) === false)
+    .map((t) => t.itemHash)
+    .sort(byHash);
+  // Ada-1's new-this-season armour, at least.
+  expect(unownedArmor.length).toBeGreaterThan(0);
+  await expect(sales(page)).toHaveCount(unownedArmor.length);
+  expect((await tiles()).map((t) => t.itemHash).sort(byHash)).toEqual(unownedArmor);
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(sales(page)).toHaveCount(total);
 });
+
+/** Item hash → acquired, for every collectible of the player's primary profile (the sandbox's truth). */
+async function sandboxCollections(
+  request: APIRequestContext,
+  user: string,
+): Promise<Map<number, boolean>> {
+  const { users } = (await (await request.get("/sandbox/__sandbox/users")).json()) as {
+    users: { key: string; primaryMembershipId?: string }[];
+  };
+  const membershipId = users.find((u) => u.key === user)?.primaryMembershipId;
+  const { profiles } = (await (
+    await request.get(`/sandbox/__sandbox/collectibles?user=${user}`)
+  ).json()) as {
+    profiles: { membershipId: string; collectibles: { itemHash: number; acquired: boolean }[] }[];
+  };
+  const profile = profiles.find((p) => p.membershipId === membershipId);
+  expect(profile, `the sandbox's collections of ${user}`).toBeDefined();
+  return new Map(profile!.collectibles.map((c) => [c.itemHash, c.acquired]));
+}
 
 test("switches character by keyboard, and vendors follow", async ({ page }, testInfo) => {
   await signInAs(page, /Aurora Vale/);

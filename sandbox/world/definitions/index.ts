@@ -15,6 +15,8 @@ export interface ManifestDefinitions {
   vendorSpecs: readonly VendorSpec[];
   socketTypes: SocketTypeHashes;
   activities: ActivityHashes;
+  /** In the tables, but only reachable through POST /__sandbox/hostile-names. */
+  hostile: { itemHashes: number[]; vendor: VendorSpec };
 }
 
 let cached: ManifestDefinitions | undefined;
@@ -38,6 +40,7 @@ export function getManifestDefinitions(): ManifestDefinitions {
     vendorSpecs: vendors.specs,
     socketTypes: statics.socketTypes,
     activities: statics.activities,
+    hostile: { itemHashes: items.hostileItemHashes, vendor: vendors.hostileSpec },
   };
   return cached;
 }

@@ -39,6 +39,8 @@ import {
   MODS,
   RARE_ARMOR_SETS,
   RARE_WEAPONS,
+  SEASON_ARMOR_SETS,
+  SEASON_WEAPONS,
   SHIPS,
   SPARROWS,
   SUBCLASSES,
@@ -46,6 +48,7 @@ import {
   type WeaponKind,
   type WeaponRow,
 } from "../catalog";
+import { HOSTILE_WEAPONS } from "../hostile-names";
 import { createPrng, fnv1a } from "../prng";
 import { displayProperties, HashRegistry, iconPath, NO_COLOR } from "./common";
 import { CurrencyBucketHashes, ItemCategoryHashes, type SocketTypeHashes } from "./static-tables";
@@ -110,6 +113,7 @@ export type ItemDefinition = Mutable<
       | "isWrapper"
       | "traitIds"
       | "traitHashes"
+      | "collectibleHash"
       | "hash"
       | "index"
       | "redacted"
@@ -154,11 +158,32 @@ export interface ItemMeta {
   /** Base values of the stats an instance shows (304). */
   baseStats: Record<number, number>;
   primaryStatHash?: number;
+  /** A script-payload name (world/hostile-names.ts): never generated, never in a vendor pool. */
+  hostile?: boolean;
+  /** The item's Collections entry (DestinyCollectibleDefinition hash); gear only. */
+  collectibleHash?: number;
+  /** Sold by vendors but never dropped in the generated world (catalog's SEASON_*). */
+  newThisSeason?: boolean;
   /** Sandbox perk hash per plug hash (perks component, 302). */
 }
 
+/**
+ * The kinds with a Collections entry on Bungie (weapons, armour, ghosts, ships, sparrows,
+ * emblems); consumables, mods, materials, currencies, subclasses and plugs have none.
+ */
+export const COLLECTIBLE_KINDS: ReadonlySet<ItemKind> = new Set([
+  "weapon",
+  "armor",
+  "ghost",
+  "ship",
+  "vehicle",
+  "emblem",
+]);
+
 export interface ItemTables {
   items: Record<string, ItemDefinition>;
+  /** The hostile-named weapons, in HOSTILE_WEAPONS order. */
+  hostileItemHashes: number[];
   perks: Record<string, SandboxPerkDefinition>;
   meta: Map<number, ItemMeta>;
   /** Sandbox perk shown for a plug, when the plug has one. */
@@ -481,7 +506,7 @@ export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeH
   );
 
   // --- Weapons ------------------------------------------------------------------------------
-  function weapon(row: WeaponRow, tier: number) {
+  function weapon(row: WeaponRow, tier: number, season = false): number {
     const [name, kind, slot, element, intrinsicName] = row;
     const [subType, typeName, kindCategory, statValues] = WEAPON_KINDS[kind];
     const hash = registry.allocate(`weapon:${name}`);
@@ -597,7 +622,9 @@ export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeH
       socketOptions,
       baseStats,
       primaryStatHash: StatHashes.Attack,
+      ...(season ? { newThisSeason: true } : {}),
     });
+    return hash;
   }
 
   function socketEntry(
@@ -669,6 +696,7 @@ export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeH
     slotIndex: number,
     tier: number,
     intrinsicName?: string,
+    season = false,
   ) {
     const bucketHash = ARMOR_BUCKETS[slotIndex] ?? BucketHashes.Helmet;
     const hash = registry.allocate(`armor:${name}:${classType}`);
@@ -764,6 +792,7 @@ export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeH
       socketOptions,
       baseStats,
       primaryStatHash: StatHashes.Defense,
+      ...(season ? { newThisSeason: true } : {}),
     });
   }
 
@@ -975,5 +1004,36 @@ export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeH
       baseStats: {},
     });
   }
-  return { items, perks, meta, perkForPlug };
+  // --- New this season (after every older item, so none of those moves) ---------------------
+  for (const row of SEASON_WEAPONS) weapon(row, 5, true);
+  for (const setName of SEASON_ARMOR_SETS) {
+    for (const classType of [0, 1, 2] as const) {
+      ARMOR_PIECE_NAMES[classType].forEach((piece, slotIndex) =>
+        armor(`${setName} ${piece}`, classType, slotIndex, 5, undefined, true),
+      );
+    }
+  }
+
+  // Last of all, so that no other item's hash or index depends on them.
+  const hostileItemHashes = HOSTILE_WEAPONS.map(([row, description]) => {
+    const hash = weapon(row, 5);
+    const def = items[String(hash)];
+    const m = meta.get(hash);
+    if (def) def.displayProperties = { ...def.displayProperties, description };
+    if (m) m.hostile = true;
+    return hash;
+  });
+
+  // --- Collections entries --------------------------------------------------------------------
+  // Like Bungie's, a collectible hash is its own number, not the item's: fnv1a of
+  // "collectible:<itemHash>" (probed past any hash already used), so it stays put as long as
+  // the item's hash does. Allocated after every item, so no item hash moves because of them.
+  for (const m of meta.values()) {
+    if (!COLLECTIBLE_KINDS.has(m.kind)) continue;
+    const collectibleHash = registry.allocate(`collectible:${m.hash}`);
+    m.collectibleHash = collectibleHash;
+    const def = items[String(m.hash)];
+    if (def) def.collectibleHash = collectibleHash;
+  }
+  return { items, hostileItemHashes, perks, meta, perkForPlug };
 }

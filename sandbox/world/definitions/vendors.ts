@@ -7,6 +7,7 @@ import type {
   DestinyVendorItemDefinition,
 } from "bungie-api-ts/destiny2";
 import { CurrencyHashes, VendorHashes } from "../../../lib/destiny/game-facts";
+import { HOSTILE_VENDOR } from "../hostile-names";
 import { createPrng } from "../prng";
 import { displayProperties, HashRegistry, iconPath } from "./common";
 import type { ItemMeta } from "./items";
@@ -81,12 +82,15 @@ export interface VendorSpec {
   maxSales: number;
   /** vendorItemIndexes always on sale (currency exchanges and the like). */
   alwaysIndexes: number[];
+  /** vendorItemIndexes of the featured new-this-season items: exactly one is on sale each period. */
+  featuredIndexes: number[];
   poolSize: number;
 }
 
 type Pool = (m: ItemMeta) => boolean;
 interface VendorRow {
-  hash: number;
+  /** A real vendor's hash; absent for an invented vendor (allocated). */
+  hash?: number;
   name: string;
   subtitle: string;
   identifier: string;
@@ -103,6 +107,11 @@ interface VendorRow {
   ])[];
   /** Items always sold: [itemHash, quantity, costs]. */
   always?: readonly (readonly [number, number, readonly (readonly [number, number, number])[]])[];
+  /**
+   * New-this-season items (ItemMeta.newThisSeason) matching the filter, one of them on sale every
+   * period: [filter, costs]. Nobody owns those yet, so the vendor always has a not-yet-owned sale.
+   */
+  featured?: readonly [Pool, readonly (readonly [number, number, number])[]];
 }
 
 const G = CurrencyHashes.Glimmer;
@@ -167,6 +176,13 @@ const VENDORS: readonly VendorRow[] = [
         ],
       ],
     ],
+    featured: [
+      legendaryWeapon,
+      [
+        [G, 5000, 15000],
+        [LS, 10, 30],
+      ],
+    ],
   },
   {
     hash: VendorHashes.Ada,
@@ -187,6 +203,13 @@ const VENDORS: readonly VendorRow[] = [
         ],
       ],
       ["Mods", (m) => m.kind === "mod", 16, [[G, 10000, 10000]]],
+    ],
+    featured: [
+      legendaryArmor,
+      [
+        [G, 10000, 20000],
+        [LS, 20, 40],
+      ],
     ],
   },
   {
@@ -306,6 +329,20 @@ const VENDORS: readonly VendorRow[] = [
   },
 ];
 
+/**
+ * Sells the two hostile-named weapons, under a hostile name; built last (so nothing else moves)
+ * and left out of `specs`: GetVendors lists it only after POST /__sandbox/hostile-names.
+ */
+const HOSTILE_ROW: VendorRow = {
+  name: HOSTILE_VENDOR.name,
+  subtitle: HOSTILE_VENDOR.subtitle,
+  identifier: "HOSTILE_NAMES",
+  group: "rotating",
+  refresh: "weekly",
+  sales: [2, 2],
+  categories: [["Curiosities", (m) => m.hostile === true, 2, [[G, 1000, 1000]]]],
+};
+
 export function buildVendorTables(
   registry: HashRegistry,
   meta: ReadonlyMap<number, ItemMeta>,
@@ -313,6 +350,7 @@ export function buildVendorTables(
   vendors: Record<string, VendorDefinition>;
   groups: Record<string, VendorGroupDefinition>;
   specs: VendorSpec[];
+  hostileSpec: VendorSpec;
 } {
   const groupHashes = {
     tower: registry.allocate("vendor-group:tower"),
@@ -337,9 +375,13 @@ export function buildVendorTables(
   const allMeta = [...meta.values()];
   const vendors: Record<string, VendorDefinition> = {};
   const specs: VendorSpec[] = [];
+  let hostileSpec: VendorSpec | undefined;
 
-  VENDORS.forEach((row, vendorIndex) => {
-    const hash = registry.reserve(row.hash);
+  [...VENDORS, HOSTILE_ROW].forEach((row, vendorIndex) => {
+    const hash =
+      row.hash === undefined
+        ? registry.allocate(`vendor:${row.identifier}`)
+        : registry.reserve(row.hash);
     const prng = createPrng(hash);
     const itemList: VendorItem[] = [];
     const push = (
@@ -402,9 +444,33 @@ export function buildVendorTables(
       }
     }
     row.categories.forEach(([name, filter, size, costs], categoryIndex) => {
-      const pool = prng.shuffle(allMeta.filter(filter)).slice(0, size);
+      // Hostile-named items are sold by the hostile vendor only.
+      // New-this-season items are sold only as the featured sale (below).
+      const candidates = allMeta.filter(
+        (m) => filter(m) && !m.newThisSeason && (m.hostile === true) === (row === HOSTILE_ROW),
+      );
+      const pool = prng.shuffle(candidates).slice(0, size);
       for (const m of pool) push(m.hash, 1, costs, categoryIndex, name);
     });
+    // Last in the item list, so every other sale keeps its vendorItemIndex and cost.
+    const featuredIndexes: number[] = [];
+    if (row.featured) {
+      const [filter, costs] = row.featured;
+      const name = "New This Season";
+      displayCategories.push({
+        index: displayCategories.length,
+        identifier: "category_new_this_season",
+        displayCategoryHash: registry.allocate(`vendor-category:${row.identifier}:season`),
+        displayProperties: displayProperties(name, "", null),
+        displayInBanner: false,
+        sortOrder: 0,
+        displayStyleIdentifier: "",
+      });
+      for (const m of allMeta.filter((m) => m.newThisSeason && filter(m))) {
+        featuredIndexes.push(itemList.length);
+        push(m.hash, 1, costs, displayCategories.length - 1, name);
+      }
+    }
     const icon = iconPath("vendor", 0, hash);
     vendors[String(hash)] = {
       displayProperties: {
@@ -443,7 +509,7 @@ export function buildVendorTables(
       index: vendorIndex,
       redacted: false,
     };
-    specs.push({
+    const spec: VendorSpec = {
       hash,
       name: row.name,
       groupHash: groupHashes[row.group],
@@ -452,8 +518,12 @@ export function buildVendorTables(
       minSales: row.sales[0],
       maxSales: row.sales[1],
       alwaysIndexes,
+      featuredIndexes,
       poolSize: itemList.length,
-    });
+    };
+    if (row === HOSTILE_ROW) hostileSpec = spec;
+    else specs.push(spec);
   });
-  return { vendors, groups, specs };
+  if (!hostileSpec) throw new Error("the hostile vendor was not built");
+  return { vendors, groups, specs, hostileSpec };
 }

@@ -236,6 +236,53 @@ describe.each(DATABASE_KINDS)("vendor digest run on %s", (kind) => {
     }
   });
 
+  it("sends only the sales not yet in the subscriber's collections, with no extra Bungie call", async () => {
+    await database.db.digestSubscription.update({
+      where: { id: subscriptions.rival!.id },
+      data: { filters: ["unowned"] },
+    });
+    try {
+      const now = SATURDAY + 6 * DAY;
+      await fetch(`${server.url}/__sandbox/stats/reset`, { method: "POST" });
+      const report = await runVendorDigest({ ...deps, now: () => now });
+      expect(report).toMatchObject({ sent: 2, empty: 0, failed: 0 });
+      // The collections come with the GetProfile the digest makes anyway (one per subscriber).
+      const stats = (await (await fetch(`${server.url}/__sandbox/stats`)).json()) as {
+        operations: Record<string, number>;
+      };
+      expect(stats.operations["Destiny2.GetProfile"]).toBe(2);
+
+      const truth = (await (
+        await fetch(`${server.url}/__sandbox/collectibles?user=rival`)
+      ).json()) as {
+        profiles: { collectibles: { itemHash: number; acquired: boolean }[] }[];
+      };
+      const notAcquired = new Set(
+        truth.profiles.flatMap((p) =>
+          p.collectibles.filter((c) => !c.acquired).map((c) => c.itemHash),
+        ),
+      );
+      // What Banshee-44 sells on the sandbox's clock (the run's `now` only names the reset).
+      const banshee = sandboxStock(server).find((v) => v.vendorHash === BANSHEE)!;
+      const expected = banshee.sales.filter((sale) => notAcquired.has(sale.itemHash));
+      // New this season: Banshee-44 always has one, and nobody owns it yet.
+      expect(expected.length).toBeGreaterThan(0);
+      const mail = mailTo("rival@example.com").at(-1)!;
+      expect(mail.text).toContain("Not yet owned, 1 chosen vendor");
+      // Each sale's name is a line of its own in the text part.
+      const lines = new Set(mail.text.split(/\r?\n/).map((line) => line.trim()));
+      for (const sale of banshee.sales) {
+        expect(lines.has(sale.name), sale.name).toBe(notAcquired.has(sale.itemHash));
+      }
+      expect(mail.text).toContain("not yet owned");
+    } finally {
+      await database.db.digestSubscription.update({
+        where: { id: subscriptions.rival!.id },
+        data: { filters: ["weapon"] },
+      });
+    }
+  });
+
   it("stops starting subscribers when its time budget runs out; the next run sends them", async () => {
     const now = SATURDAY + 5 * DAY;
     const out = await runVendorDigest({ ...deps, now: () => now, budgetMs: 0 });

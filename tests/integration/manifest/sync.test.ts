@@ -4,6 +4,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getPlayerManifestLanguage } from "@/lib/manifest/player-language";
 import { getDefinitions } from "@/lib/manifest/lookup";
 import { ManifestDownloadError, ManifestLeaseLostError } from "@/lib/manifest/errors";
+import { TRIM_VERSION_KEY } from "@/lib/manifest/plan";
 import { syncManifest, type SyncOptions } from "@/lib/manifest/sync";
 import { MANIFEST_TABLE_NAMES } from "@/lib/manifest/tables";
 import type { ImportProgress } from "@/lib/manifest/progress";
@@ -122,6 +123,21 @@ describe.each(DATABASE_KINDS)("manifest sync on %s", (kind) => {
     expect(rows.versions).toEqual([
       expect.objectContaining({ id: first.versionId, version: "A.2" }),
     ]);
+  });
+
+  it("re-imports a version trimmed to an older shape, though Bungie's paths did not move", async () => {
+    server.publish("A", fixtureTables("A"), { pathTag: "p1" });
+    const first = await sync();
+    // As a database imported before TRIM_VERSION existed stored it: the paths and nothing else.
+    await t.db.$executeRaw`
+      UPDATE "ManifestVersion" SET "contentPaths" = "contentPaths" - ${TRIM_VERSION_KEY}::text
+      WHERE "id" = ${first.versionId}`;
+    const second = await sync();
+    expect(second.status).toBe("imported");
+    expect(second.versionId).not.toBe(first.versionId);
+    expect(server.contentRequests(ITEMS)).toBe(2);
+    // Stamped now: the next sync has nothing to do.
+    expect((await sync()).status).toBe("up-to-date");
   });
 
   it("re-imports when a table's content path changes, then deletes the old version", async () => {

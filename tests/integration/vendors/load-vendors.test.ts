@@ -9,6 +9,7 @@ import { DEMO_BUNGIE_APP } from "@/lib/env-schema";
 import { emailAssetUrl } from "@/lib/email/links";
 import { renderEmail } from "@/lib/email/render";
 import { getDefinitions } from "@/lib/manifest";
+import { filterVendorsView } from "@/lib/vendors/filters";
 import { loadCharacterVendors, type DefinitionsLookup } from "@/lib/vendors/load-vendors";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
 import { openTestDatabase, type TestDatabase } from "../../support/databases";
@@ -96,6 +97,39 @@ describe("vendors from the sandbox", () => {
     expect(result.characterId).toBe(other);
     const { result: fallback } = await loadDemo("2305843009999999999");
     expect(fallback.characterId).toBe(fallback.characters[0]!.characterId);
+  });
+
+  it("tells which sales are not yet owned from the collections, as the sandbox's world says", async () => {
+    const { profile, result } = await loadDemo();
+    // The sandbox's truth: its control API, from the same world the API renders.
+    const truth = (await (
+      await fetch(`${server.url}/__sandbox/collectibles?user=demo`)
+    ).json()) as {
+      profiles: { membershipId: string; collectibles: { itemHash: number; acquired: boolean }[] }[];
+    };
+    const acquired = new Map(
+      truth.profiles
+        .find((p) => p.membershipId === profile.membershipId)!
+        .collectibles.map((c) => [c.itemHash, c.acquired]),
+    );
+    expect(result.view.collectionsKnown).toBe(true);
+    const sales = result.view.groups.flatMap((g) => g.vendors.flatMap((v) => v.sales));
+    for (const sale of sales) {
+      const state = acquired.get(sale.itemHash);
+      // Gear has a Collections entry (kept through the manifest import); materials and mods don't.
+      expect(sale.owned, sale.name).toBe(state === undefined ? null : state);
+    }
+    const unowned = filterVendorsView(result.view, { filters: ["unowned"] });
+    const shown = unowned.groups.flatMap((g) => g.vendors.flatMap((v) => v.sales));
+    expect(shown.map((s) => s.itemHash).sort()).toEqual(
+      sales
+        .filter((s) => acquired.get(s.itemHash) === false)
+        .map((s) => s.itemHash)
+        .sort(),
+    );
+    // New this season: Banshee-44 and Ada-1 always have one, and nobody owns it yet.
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    expect(sales.some((s) => s.owned === true)).toBe(true);
   });
 
   it("asks GetVendors for the list and GetVendor once per vendor", async () => {

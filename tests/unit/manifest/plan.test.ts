@@ -1,8 +1,8 @@
 import type { DestinyManifest } from "bungie-api-ts/destiny2";
 import { describe, expect, it } from "vitest";
 import { ManifestDownloadError } from "@/lib/manifest/errors";
-import { planImport, samePaths } from "@/lib/manifest/plan";
-import { MANIFEST_TABLE_NAMES } from "@/lib/manifest/tables";
+import { planImport, samePaths, stampedPaths, TRIM_VERSION_KEY } from "@/lib/manifest/plan";
+import { MANIFEST_TABLE_NAMES, TRIM_VERSION } from "@/lib/manifest/tables";
 
 function manifest(byLanguage: Record<string, Record<string, string>>): DestinyManifest {
   return {
@@ -65,10 +65,21 @@ describe("planImport", () => {
 });
 
 describe("samePaths", () => {
+  const trim = { [TRIM_VERSION_KEY]: String(TRIM_VERSION) };
   it("compares table paths, not their order", () => {
-    expect(samePaths({ b: "/2", a: "/1" }, { a: "/1", b: "/2" } as never)).toBe(true);
-    expect(samePaths({ a: "/1" }, { a: "/1", b: "/2" } as never)).toBe(false);
-    expect(samePaths({ a: "/1", b: "/3" }, { a: "/1", b: "/2" } as never)).toBe(false);
+    expect(samePaths({ b: "/2", ...trim, a: "/1" }, { a: "/1", b: "/2" } as never)).toBe(true);
+    expect(samePaths({ a: "/1", ...trim }, { a: "/1", b: "/2" } as never)).toBe(false);
+    expect(samePaths({ a: "/1", b: "/3", ...trim }, { a: "/1", b: "/2" } as never)).toBe(false);
     expect(samePaths(null, {})).toBe(false);
+  });
+
+  it("re-imports a version stored by an older trimmer, though Bungie's paths did not move", () => {
+    const planned = { a: "/1", b: "/2" } as never;
+    expect(samePaths(stampedPaths(planned), planned)).toBe(true);
+    // Stored before the trim shape was recorded.
+    expect(samePaths({ a: "/1", b: "/2" }, planned)).toBe(false);
+    expect(
+      samePaths({ a: "/1", b: "/2", [TRIM_VERSION_KEY]: String(TRIM_VERSION - 1) }, planned),
+    ).toBe(false);
   });
 });

@@ -112,6 +112,7 @@ describe("trimItem", () => {
       flavorText: BUNGIE_WEAPON.flavorText,
       nonTransferrable: false,
       equippable: true,
+      collectibleHash: 2036360064,
       redacted: false,
     });
   });
@@ -134,6 +135,9 @@ describe("trimItem", () => {
     expect(trimmed.sockets).toEqual([]);
     expect(trimmed.defaultDamageTypeHash).toBeNull();
     expect(trimmed.screenshot).toBeNull();
+    // No Collections entry: the vendors page can't tell whether the player owns it.
+    expect(trimmed.collectibleHash).toBeNull();
+    expect(trimItem({ collectibleHash: 0 }, 1).collectibleHash).toBeNull();
   });
 
   it("ignores values of the wrong type instead of storing them", () => {

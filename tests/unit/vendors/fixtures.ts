@@ -12,18 +12,16 @@ export function item(
   fields: Partial<Omit<ItemDefinition, "inventory">> & {
     name: string;
     tierType?: number;
-    collectibleHash?: number;
   },
-): ItemDefinition & { collectibleHash?: number } {
+): ItemDefinition {
   const base = unknownDefinition("DestinyInventoryItemDefinition", hash);
-  const { name, tierType = 5, collectibleHash, ...rest } = fields;
+  const { name, tierType = 5, ...rest } = fields;
   return {
     ...base,
     ...rest,
     unknown: false,
     displayProperties: { name, description: "", icon: `/icons/${hash}.png` },
     inventory: { ...base.inventory, tierType, tierTypeName: "" },
-    ...(collectibleHash === undefined ? {} : { collectibleHash }),
   };
 }
 
