@@ -9,6 +9,12 @@ import { bucketOf } from "./render/items";
 import { collectibleEntries } from "./world/collectibles";
 import { getManifestDefinitions } from "./world/definitions";
 import { applyHostileNames } from "./world/hostile-names";
+import {
+  addLoadPlayers,
+  loadPlayerCount,
+  loadPlayerKey,
+  MAX_LOAD_PLAYERS,
+} from "./world/load-players";
 
 class ControlError extends Error {
   constructor(
@@ -302,6 +308,24 @@ export async function handleControl(
       case "stats/reset":
         state.stats.clear();
         return jsonResponse({ ok: true });
+      case "players": {
+        const count = b.count;
+        if (
+          typeof count !== "number" ||
+          !Number.isInteger(count) ||
+          count < 1 ||
+          count > MAX_LOAD_PLAYERS
+        )
+          throw new ControlError(`count must be an integer from 1 to ${MAX_LOAD_PLAYERS}`);
+        const added = addLoadPlayers(state.world, count);
+        const players = loadPlayerCount(state.world);
+        return jsonResponse({
+          ok: true,
+          added,
+          players,
+          keys: Array.from({ length: players }, (_, i) => loadPlayerKey(i + 1)),
+        });
+      }
       case "hostile-names":
         // Once per world: a second call answers what the first changed.
         state.hostileNames ??= applyHostileNames(state.world, getManifestDefinitions());

@@ -1,9 +1,10 @@
-// `npm run loadtest [-- --players 50 --duration 60 --port 3191]`: N simulated players sign in
-// through the real OAuth flow, browse the account, inventory, clan and vendors pages and move
-// items with the real server action, concurrently, against a production build in demo mode
-// with the sandbox at realistic latency, for a bounded time. Reports throughput, p50/p95/p99
-// per request kind and errors, then checks with the sandbox that nothing was lost or
-// duplicated and that the app shows every item where the sandbox has it.
+// `npm run loadtest [-- --players 50 --duration 60 --port 3191]`: N simulated players, each its
+// own Bungie.net account (the sandbox's generated `load-1` … `load-N`), sign in through the real
+// OAuth flow, browse the account, inventory, clan and vendors pages and move items with the
+// real server action, concurrently, against a production build in demo mode with the sandbox
+// at realistic latency, for a bounded time. Reports throughput, p50/p95/p99 per request kind
+// and errors, then checks with the sandbox that no player's item was lost or duplicated and
+// that the app shows each player every item where the sandbox has it.
 // Plain HTTP from Node (fetch + a cookie jar), loopback only: no browsers.
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -37,8 +38,6 @@ const PLAYERS = clamp(Number(args.players), 1, 500);
 const DURATION_S = clamp(Number(args.duration), 5, 1800);
 const PORT = clamp(Number(args.port), 1024, 65535);
 const THINK_MS = clamp(Number(args["think-ms"]), 0, 60_000);
-/** The demo accounts with a Destiny profile; players share them round-robin. */
-const ACCOUNTS = ["demo", "rival", "unlinked"] as const;
 const PAGES = ["/account", "/inventory", "/clan", "/vendors"] as const;
 const IDLE = { status: "idle", message: "", notices: [], placements: [], writes: 0 };
 
@@ -70,66 +69,39 @@ async function main() {
     if (!actionId)
       throw new Error("inventoryAction is not in the build's server-reference manifest");
     await sandboxControl(server.url, "reset");
+    // One generated Bungie.net account per player, as real load has.
+    const { keys: accounts } = await sandboxControl<{ keys: string[] }>(server.url, "players", {
+      count: PLAYERS,
+    });
     const before = new Map<string, SandboxProfile[]>();
-    for (const account of ACCOUNTS)
+    for (const account of accounts)
       before.set(account, await readSandboxState(server.url, account));
     await sandboxControl(server.url, "latency", {
       fixedMs: Number(args["latency-ms"]),
       jitterMs: Number(args["jitter-ms"]),
     });
 
-    // One player per account signs in before the clock starts, as in a running app whose players
-    // already exist: concurrent FIRST sign-ins of one Bungie account race in the auth adapter
-    // (P2002 on User.bungieMembershipId → "Configuration" error; reported as a defect).
-    // These sessions also read each account's view for the final check.
-    const viewers = new Map<string, HttpSession>();
-    const movable = new Map<string, ViewItem[]>();
-    for (const account of ACCOUNTS) {
-      const viewer = new HttpSession(server.url);
-      stats.record("first sign-in of an account (warm-up)", await signIn(viewer, account));
-      viewers.set(account, viewer);
-      // The account's movable items, read once before anyone moves: every player's share is
-      // cut from this same list, so shares never overlap.
-      const view = await viewer.request("/inventory/view");
-      const items = (JSON.parse(view.body) as { items?: ViewItem[] }).items ?? [];
-      movable.set(
-        account,
-        items
-          .filter(
-            (i) =>
-              i.itemInstanceId &&
-              i.transferable &&
-              i.location === "inventory" &&
-              i.ownerCharacterId,
-          )
-          .sort((a, b) => a.key.localeCompare(b.key)),
-      );
-    }
-
-    const sharers = (i: number) => Math.ceil((PLAYERS - (i % ACCOUNTS.length)) / ACCOUNTS.length);
+    // Each player's signed-in session, kept for the final check of what the app shows.
+    const sessions = new Map<string, HttpSession>();
     const started = performance.now();
     const deadline = Date.now() + DURATION_S * 1000;
     console.log(
       `${PLAYERS} players for ${DURATION_S} s, sandbox latency ${args["latency-ms"]}±${args["jitter-ms"]} ms...`,
     );
 
-    const player = async (index: number) => {
-      const account = ACCOUNTS[index % ACCOUNTS.length]!;
-      const slot = Math.floor(index / ACCOUNTS.length);
-      const share = sharers(index);
+    const player = async (account: string) => {
       const session = new HttpSession(server.url);
       try {
         stats.record("sign-in (OAuth round trip)", await signIn(session, account));
+        sessions.set(account, session);
       } catch (error) {
         stats.fail("sign-in (OAuth round trip)", String(error).slice(0, 120));
         return;
       }
-      // Items this player moves (out to the vault and back home): its own share of the
-      // account's unequipped character items, so players of one account don't race each
-      // other for the same item and no bucket ever holds more than it did.
-      const mine = (movable.get(account) ?? [])
-        .filter((_, n) => n % share === slot)
-        .map((item) => ({ item, home: item.ownerCharacterId!, inVault: false }));
+      // Items this player moves (out to the vault and back home): its unequipped character
+      // items, read from its first inventory view, before it has moved anything. Only this
+      // player moves them, so no bucket ever holds more than it did.
+      let mine: { item: ViewItem; home: string; inVault: boolean }[] | undefined;
       let step = 0;
       while (Date.now() < deadline) {
         const page = PAGES[step % PAGES.length]!;
@@ -139,7 +111,21 @@ async function main() {
         const view = await timed(stats, "GET /inventory/view", () =>
           session.request("/inventory/view"),
         );
-        if (view && Date.now() < deadline) {
+        if (view && !mine) {
+          const items = viewItems(view.body);
+          if (!items) stats.fail("GET /inventory/view", "not the view's JSON");
+          mine = items
+            ?.filter(
+              (i) =>
+                i.itemInstanceId &&
+                i.transferable &&
+                i.location === "inventory" &&
+                i.ownerCharacterId,
+            )
+            .sort((a, b) => a.key.localeCompare(b.key))
+            .map((item) => ({ item, home: item.ownerCharacterId!, inVault: false }));
+        }
+        if (view && mine && Date.now() < deadline) {
           // Where its own items are, the player knows from its own moves (the view may be a
           // few seconds old: the server caches it briefly).
           const pick = mine[step % Math.max(1, mine.length)];
@@ -172,24 +158,31 @@ async function main() {
         await sleep(THINK_MS * (0.5 + Math.random()));
       }
     };
-    await Promise.all(Array.from({ length: PLAYERS }, (_, i) => player(i)));
+    await Promise.all(accounts.map((account) => player(account)));
     const elapsed = (performance.now() - started) / 1000;
 
     await sandboxControl(server.url, "latency", { fixedMs: 0, jitterMs: 0 });
     const problems: string[] = [];
-    for (const account of ACCOUNTS) {
+    for (const account of accounts) {
       const after = await readSandboxState(server.url, account);
       problems.push(...conservationProblems(account, before.get(account)!, after));
-      // What a player of this account sees now, against the sandbox's truth.
-      const fresh = await viewers.get(account)!.request("/inventory/view?fresh=1");
-      const items = (JSON.parse(fresh.body) as { items?: ViewItem[] }).items ?? [];
-      problems.push(...placementProblems(account, items, after));
+      // What the player sees now, against the sandbox's truth (a player whose sign-in failed
+      // during the run signs in again for this, outside the figures).
+      let viewer = sessions.get(account);
+      if (!viewer) {
+        viewer = new HttpSession(server.url);
+        await signIn(viewer, account).catch(() => undefined);
+      }
+      const fresh = await viewer.request("/inventory/view?fresh=1");
+      const items = viewItems(fresh.body);
+      if (items) problems.push(...placementProblems(account, items, after));
+      else problems.push(`${account}: no inventory view (HTTP ${fresh.response.status})`);
     }
     const log = readFileSync(server.logFile, "utf8");
     const unhandled = log.split("\n").filter((l) => /unhandled ?rejection|uncaught/i.test(l));
     // Every Bungie token the sandbox issued during the run must stay out of the server log.
     let leakedTokens = 0;
-    for (const account of ACCOUNTS) {
+    for (const account of accounts) {
       const listed = await fetch(`${server.url}/sandbox/__sandbox/tokens?user=${account}`);
       const { tokens } = (await listed.json()) as { tokens: string[] };
       leakedTokens += tokens.filter(
@@ -228,6 +221,16 @@ async function main() {
         : 0;
   } finally {
     await server.close();
+  }
+}
+
+/** The items of an /inventory/view answer, or null when it is not that JSON. */
+function viewItems(body: string): ViewItem[] | null {
+  try {
+    const items = (JSON.parse(body) as { items?: unknown }).items;
+    return Array.isArray(items) ? (items as ViewItem[]) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -1,11 +1,12 @@
 // A small page at the sandbox root: what it is, the registration to configure, and links.
 import type { SandboxState } from "../state";
 import { escapeHtml } from "./consent-page";
+import { consentUsers } from "./oauth";
 
 export function renderLandingPage(state: SandboxState): string {
   const o = state.options;
   const b = o.basePath;
-  const users = [...state.world.usersByKey.values()]
+  const users = consentUsers(state)
     .map(
       (u) =>
         `<li><code>${escapeHtml(u.key ?? "")}</code>: ${escapeHtml(u.bungieGlobalDisplayName)}#${String(u.bungieGlobalDisplayNameCode).padStart(4, "0")}</li>`,

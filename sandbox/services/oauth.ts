@@ -26,9 +26,12 @@ function htmlResponse(html: string, status = 200): Response {
   });
 }
 
-/** Consent-page users: the demo accounts (and the recording, when one is loaded). */
+/**
+ * Consent-page users: the demo accounts (and the recording, when one is loaded). Load-test
+ * players are left off the list (there may be hundreds) but the form accepts them by key.
+ */
 export function consentUsers(state: SandboxState): BungieUser[] {
-  return [...state.world.usersByKey.values()];
+  return [...state.world.usersByKey.values()].filter((user) => !user.unlisted);
 }
 
 /** Checks shared by GET (show the page) and POST (the user's decision). */

@@ -28,14 +28,14 @@ export interface AccountBuildContext {
   nextProfileIndex: () => number;
 }
 
-interface GuardianPlan {
+export interface GuardianPlan {
   profile: Omit<ProfileSpec, "membershipId" | "bnetMembershipId">;
   characters: CharacterSpec[];
   vault: number;
   richness: number;
 }
 
-function buildGuardian(
+export function buildGuardian(
   ctx: AccountBuildContext,
   user: BungieUser,
   plan: GuardianPlan,
@@ -67,9 +67,9 @@ function buildGuardian(
   return profile;
 }
 
-function bungieUser(
+export function bungieUser(
   ctx: AccountBuildContext,
-  key: DemoUserKey,
+  key: string,
   name: string,
   code: number,
   about: string,

@@ -3,8 +3,11 @@
 import type { Prng } from "./prng";
 
 export class IdFactory {
-  private readonly used = new Set<string>();
-  constructor(private readonly prng: Prng) {}
+  /** `used` may be shared, so ids made later (load players) never collide with the world's. */
+  constructor(
+    private readonly prng: Prng,
+    private readonly used = new Set<string>(),
+  ) {}
 
   private unique(make: () => string): string {
     let id = make();

@@ -11,10 +11,16 @@ export const DEFAULT_SEED = 20251125;
 
 let pools: ItemPools | undefined;
 
+/** The item pools gear is rolled from (built once per process: they only depend on the manifest). */
+export function itemPools(): ItemPools {
+  pools ??= buildPools(getManifestDefinitions());
+  return pools;
+}
+
 export function createWorld(options: { seed?: number; fullVault?: boolean; now: number }): World {
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
   const defs = getManifestDefinitions();
-  pools ??= buildPools(defs);
+  const pools = itemPools();
   const prng = createPrng(seed);
   const ids = new IdFactory(prng.fork("ids"));
   let profileIndex = 0;

@@ -105,6 +105,8 @@ export interface BungieUser {
   primaryMembershipId?: string;
   /** Shown on the consent page. */
   blurb?: string;
+  /** Made by POST /__sandbox/players: accepted by key on the consent form, never listed. */
+  unlisted?: boolean;
 }
 
 export interface ClanMember {

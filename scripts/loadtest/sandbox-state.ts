@@ -22,13 +22,19 @@ export async function readSandboxState(origin: string, user: string): Promise<Sa
   return body.profiles;
 }
 
-export async function sandboxControl(origin: string, call: string, body: unknown = {}) {
+/** A POST to the sandbox's control API; answers its JSON. */
+export async function sandboxControl<T = Record<string, unknown>>(
+  origin: string,
+  call: string,
+  body: unknown = {},
+): Promise<T> {
   const response = await fetch(`${origin}/sandbox/__sandbox/${call}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`sandbox ${call}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
 }
 
 /** Problems between two snapshots of the same user: lost, duplicated or conjured items. */

@@ -1,5 +1,6 @@
 // The real OAuth round trip, as a browser makes it: Auth.js's CSRF token, its sign-in POST,
-// our /api/auth/bungie/authorize hop, the sandbox's consent page (approve as <account>), and
+// our /api/auth/bungie/authorize hop, the sandbox's consent page (approve as <account>: the
+// form takes any account key, including the generated `load-N` players it does not list), and
 // back through the callback, which sets the session cookie.
 import type { HttpSession } from "./http-session";
 
