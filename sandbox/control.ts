@@ -62,6 +62,15 @@ function userOf(state: SandboxState, key: unknown) {
   return user;
 }
 
+/** The Destiny profiles of the user with this key or membership id (404 when there is none). */
+function profilesOfKey(state: SandboxState, key: string): DestinyProfile[] {
+  const user = userOf(state, key);
+  if (!user) throw new ControlError("user required");
+  return profilesOf(state, user)
+    .map((p) => state.profile(p.membershipId))
+    .filter((p): p is DestinyProfile => p !== undefined);
+}
+
 /** Where every item of a profile is: tests compare these to prove nothing was lost or duplicated. */
 export function profileSnapshot(state: SandboxState, profile: DestinyProfile) {
   const defs = getManifestDefinitions();
@@ -142,29 +151,19 @@ export async function handleControl(
       switch (route) {
         case "state": {
           const key = url.searchParams.get("user") ?? "demo";
-          const user = userOf(state, key);
-          if (!user) throw new ControlError("user required");
           return jsonResponse({
             user: key,
-            profiles: profilesOf(state, user)
-              .map((p) => state.profile(p.membershipId))
-              .filter((p): p is DestinyProfile => p !== undefined)
-              .map((p) => profileSnapshot(state, p)),
+            profiles: profilesOfKey(state, key).map((p) => profileSnapshot(state, p)),
           });
         }
         case "collectibles": {
           const key = url.searchParams.get("user") ?? "demo";
-          const user = userOf(state, key);
-          if (!user) throw new ControlError("user required");
           return jsonResponse({
             user: key,
-            profiles: profilesOf(state, user)
-              .map((p) => state.profile(p.membershipId))
-              .filter((p): p is DestinyProfile => p !== undefined)
-              .map((p) => ({
-                membershipId: p.membershipId,
-                collectibles: collectibleEntries(getManifestDefinitions(), p),
-              })),
+            profiles: profilesOfKey(state, key).map((p) => ({
+              membershipId: p.membershipId,
+              collectibles: collectibleEntries(getManifestDefinitions(), p),
+            })),
           });
         }
         case "stats":
