@@ -32,6 +32,16 @@ export function unequippedCount(
   return count;
 }
 
+/** No free slot beside the equipped item in a character's bucket: Bungie refuses with 1642. */
+export function characterBucketFull(
+  items: readonly WorldItem[],
+  characterId: string,
+  bucketHash: number,
+  metaOf: MetaLookup,
+): boolean {
+  return unequippedCount(items, characterId, bucketHash, metaOf) >= CHARACTER_BUCKET_CAPACITY;
+}
+
 export function vaultCount(items: readonly WorldItem[]): number {
   let count = 0;
   for (const item of items) if (item.place.kind === "vault") count++;

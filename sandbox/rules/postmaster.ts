@@ -1,12 +1,7 @@
 // PullFromPostmaster: an item in the character's LostItems moves to the matching bucket of
 // that character (instanced) or the account-wide bucket (stackables); no room → 1642.
 import type { ItemPlace, WorldItem } from "../world/types";
-import {
-  ACCOUNT_BUCKET_CAPACITY,
-  accountBucketCount,
-  CHARACTER_BUCKET_CAPACITY,
-  unequippedCount,
-} from "./capacity";
+import { ACCOUNT_BUCKET_CAPACITY, accountBucketCount, characterBucketFull } from "./capacity";
 import { planStackMove, type StackPlan } from "./stacks";
 import { fail, type InventoryView, type RuleResult, RuleCodes } from "./types";
 
@@ -30,10 +25,7 @@ export function planPull(view: InventoryView, request: PullRequest): RuleResult<
       return fail(RuleCodes.DestinyItemNotFound);
     const meta = view.metaOf(item.itemHash);
     if (!meta) return fail(RuleCodes.DestinyItemNotFound);
-    if (
-      unequippedCount(view.items, request.characterId, meta.bucketHash, view.metaOf) >=
-      CHARACTER_BUCKET_CAPACITY
-    ) {
+    if (characterBucketFull(view.items, request.characterId, meta.bucketHash, view.metaOf)) {
       return fail(RuleCodes.DestinyNoRoomInDestination);
     }
     return {

@@ -3,8 +3,7 @@
 import {
   ACCOUNT_BUCKET_CAPACITY,
   accountBucketCount,
-  CHARACTER_BUCKET_CAPACITY,
-  unequippedCount,
+  characterBucketFull,
   VAULT_CAPACITY,
   vaultCount,
 } from "./capacity";
@@ -56,10 +55,7 @@ function planInstanceTransfer(
     return { ok: true, plan: { kind: "instance", item, destination: { kind: "vault" } } };
   }
   if (item.place.kind !== "vault") return fail(RuleCodes.DestinyItemNotFound);
-  if (
-    unequippedCount(view.items, request.characterId, meta.bucketHash, view.metaOf) >=
-    CHARACTER_BUCKET_CAPACITY
-  ) {
+  if (characterBucketFull(view.items, request.characterId, meta.bucketHash, view.metaOf)) {
     return fail(RuleCodes.DestinyNoRoomInDestination);
   }
   // Any class's armour may sit in any character's inventory; only equipping is class-bound.
