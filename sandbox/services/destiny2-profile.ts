@@ -40,6 +40,16 @@ export function isOwner(ctx: RequestContext, profile: DestinyProfile): boolean {
   return ctx.viewer !== undefined && profile.bnetMembershipId === ctx.viewer.membershipId;
 }
 
+/** What the renderers need for one request: the profile, as the caller may see it, now. */
+function renderInput(
+  ctx: RequestContext,
+  profile: DestinyProfile,
+  components: Set<number>,
+  owner = isOwner(ctx, profile),
+): RenderInput {
+  return { defs: ctx.defs, profile, components, owner, now: ctx.state.now() };
+}
+
 export function componentsOf(ctx: RequestContext): Set<number> {
   const parsed = parseComponents(ctx.url.searchParams.get("components"));
   if (!parsed.ok) throw new ParamError(7, `unknown component ${parsed.bad}`);
@@ -105,7 +115,7 @@ function getProfile(ctx: RequestContext): Response {
   const version = String(profile.version);
   const cached = ctx.state.renderCache.get(key);
   if (cached && cached.version === version) return jsonResponse(cached.body);
-  const input: RenderInput = { defs: ctx.defs, profile, components, owner, now: ctx.state.now() };
+  const input = renderInput(ctx, profile, components, owner);
   // Cached as UTF-8 bytes: served again and again without re-encoding.
   const body = Buffer.from(successText(JSON.stringify(renderProfileResponse(input))));
   // Bounded: a few hundred renderings (profiles × component sets × owner or not) at most.
@@ -123,14 +133,7 @@ function getCharacter(ctx: RequestContext): Response {
   if (profile instanceof Response) return profile;
   const character = profile.characters.find((c) => c.characterId === characterId);
   if (!character) return platformError(1620);
-  const input: RenderInput = {
-    defs: ctx.defs,
-    profile,
-    components,
-    owner: isOwner(ctx, profile),
-    now: ctx.state.now(),
-  };
-  return ok(renderCharacterResponse(input, character));
+  return ok(renderCharacterResponse(renderInput(ctx, profile, components), character));
 }
 
 function getItem(ctx: RequestContext): Response {
@@ -142,14 +145,7 @@ function getItem(ctx: RequestContext): Response {
   if (profile instanceof Response) return profile;
   const item = profile.byInstanceId.get(itemId);
   if (!item) return platformError(1623);
-  const input: RenderInput = {
-    defs: ctx.defs,
-    profile,
-    components,
-    owner: isOwner(ctx, profile),
-    now: ctx.state.now(),
-  };
-  return ok(renderItemResponse(input, item));
+  return ok(renderItemResponse(renderInput(ctx, profile, components), item));
 }
 
 function getLinkedProfiles(ctx: RequestContext): Response {
