@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { openRedis } from "@/lib/redis";
 import {
   ACTION_POLL_MS,
   BUNGIE_LIMITS,
@@ -93,22 +94,13 @@ export type RedisLimitOptions = {
 export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
   const settings = options.settings ?? BUNGIE_LIMITS;
   const ownsConnection = typeof options.redis === "string";
+  // Fail fast: a request waits on the limiter, so a hung Redis must not hang pages.
   const redis = (
-    typeof options.redis === "string"
-      ? new Redis(options.redis, {
-          // Fail fast: a request waits on the limiter, so a hung Redis must not hang pages.
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2_000,
-          commandTimeout: 1_000,
-          lazyConnect: false,
-        })
-      : options.redis
+    typeof options.redis === "string" ? openRedis(options.redis) : options.redis
   ) as ScriptedRedis;
   redis.defineCommand("warmindWindow", { numberOfKeys: 1, lua: WINDOW_SCRIPT });
   redis.defineCommand("warmindAction", { numberOfKeys: 1, lua: ACTION_SCRIPT });
   redis.defineCommand("warmindRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
-  // ioredis emits "error" while reconnecting; without a listener Node logs it as unhandled.
-  if (ownsConnection) redis.on("error", () => {});
 
   const fallback = createMemoryLimitStore(settings);
   const actionKey = (playerKey: string) => `${options.prefix}:action:${playerKey}`;

@@ -1,5 +1,6 @@
 import "server-only";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { openRedis } from "@/lib/redis";
 
 // The clan page's short-lived cache: rosters and public member profiles for about five minutes,
 // so a revisit (or a clan mate opening the same roster) costs no Bungie calls. Each process keeps
@@ -47,17 +48,8 @@ export function createClanCache(options: ClanCacheOptions = {}): ClanCache {
   const memory = new Map<string, Entry>();
   const inFlight = new Map<string, Promise<unknown>>();
   const ownsRedis = typeof options.redis === "string";
-  const redis =
-    typeof options.redis === "string"
-      ? new Redis(options.redis, {
-          // Fail fast: a page waits on this, and a hung Redis must cost a Bungie call, not time.
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2_000,
-          commandTimeout: 1_000,
-        })
-      : options.redis;
-  // ioredis emits "error" while reconnecting; the calls below already handle failures.
-  if (ownsRedis) redis?.on("error", () => {});
+  // Fail fast: a page waits on this, and a hung Redis must cost a Bungie call, not time.
+  const redis = typeof options.redis === "string" ? openRedis(options.redis) : options.redis;
   let warnedAt = Number.NEGATIVE_INFINITY;
 
   const warn = (message: string, error: unknown) => {

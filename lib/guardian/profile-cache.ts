@@ -1,5 +1,6 @@
 import "server-only";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { openRedis } from "@/lib/redis";
 
 // A short cache of each player's profile (one GetProfile with every inventory component): a page
 // load right after another, or an action right after the page, costs no Bungie call. Bungie's own
@@ -44,15 +45,7 @@ export function createProfileCache<T>(options: ProfileCacheOptions = {}): Profil
   const generations = new Map<string, number>();
   const inFlight = new Map<string, { generation: number; promise: Promise<T> }>();
   const ownsRedis = typeof options.redis === "string";
-  const redis =
-    typeof options.redis === "string"
-      ? new Redis(options.redis, {
-          maxRetriesPerRequest: 1,
-          connectTimeout: 2_000,
-          commandTimeout: 1_000,
-        })
-      : options.redis;
-  if (ownsRedis) redis?.on("error", () => {});
+  const redis = typeof options.redis === "string" ? openRedis(options.redis) : options.redis;
 
   const generation = (key: string) => generations.get(key) ?? 0;
   // Once Redis has failed, pages don't wait for it to come back: memory answers meanwhile.

@@ -1,5 +1,6 @@
 import "server-only";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+import { openRedis } from "@/lib/redis";
 import { getEnv } from "@/lib/env";
 
 // Per-player limits on our own server actions, so one player (or a script with their cookie)
@@ -73,13 +74,7 @@ function getStore(): RateLimitStore {
   if (!defaultStore) {
     const url = getEnv().REDIS_URL;
     if (url) {
-      const redis = new Redis(url, {
-        maxRetriesPerRequest: 1,
-        connectTimeout: 2_000,
-        commandTimeout: 1_000,
-      });
-      redis.on("error", () => {});
-      const shared = createRedisRateLimitStore(redis);
+      const shared = createRedisRateLimitStore(openRedis(url));
       const local = createMemoryRateLimitStore();
       // Redis is shared protection; if it is down, keep limiting in this process.
       defaultStore = {
