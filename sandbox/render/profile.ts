@@ -386,15 +386,7 @@ export function renderProfileResponse(input: RenderInput): ProfileResponseOut {
   }
   if (has(206)) out.characterLoadouts = dict(input, 206, characters, () => ({ loadouts: [] }));
   if (has(202)) {
-    out.characterProgressions = dict(input, 202, characters, () => ({
-      progressions: {},
-      factions: {},
-      milestones: {},
-      quests: [],
-      uninstancedItemObjectives: {},
-      uninstancedItemPerks: {},
-      checklists: {},
-    }));
+    out.characterProgressions = dict(input, 202, characters, emptyProgressions);
   }
   if (has(203)) {
     out.characterRenderData = dict(input, 203, characters, (c) => ({
@@ -488,16 +480,7 @@ export function renderCharacterResponse(
     }));
   }
   if (has(200)) out.character = wrap(input, 200, () => renderCharacter(input, character));
-  if (has(202))
-    out.progressions = wrap(input, 202, () => ({
-      progressions: {},
-      factions: {},
-      milestones: {},
-      quests: [],
-      uninstancedItemObjectives: {},
-      uninstancedItemPerks: {},
-      checklists: {},
-    }));
+  if (has(202)) out.progressions = wrap(input, 202, emptyProgressions);
   if (has(204)) out.activities = wrap(input, 204, () => renderActivities(input, character));
   if (has(205)) {
     out.equipment = wrap(input, 205, () => ({
@@ -561,4 +544,17 @@ export function renderItemResponse(input: RenderInput, item: WorldItem): ItemRes
   if (components.has(310)) out.reusablePlugs = single(() => renderReusablePlugs(meta));
   if (components.has(309)) out.plugObjectives = single(() => ({ objectivesPerPlug: {} }));
   return out;
+}
+
+/** Component 202 (progressions) of a character: the sandbox models none, in Bungie's shape. */
+function emptyProgressions() {
+  return {
+    progressions: {},
+    factions: {},
+    milestones: {},
+    quests: [],
+    uninstancedItemObjectives: {},
+    uninstancedItemPerks: {},
+    checklists: {},
+  };
 }
