@@ -1,8 +1,8 @@
 import "server-only";
 import { PLATFORM_NAMES } from "@/lib/destiny/game-facts";
-import type { ClanSource } from "./clan-source";
+import type { ClanPageDeps } from "./build-clan-page";
 import type { MemberDetailsView, RosterMemberView } from "./types";
-import { toDetailsView, toRosterView, type AssetUrl, type CharacterNamer } from "./views";
+import { toDetailsView, toRosterView } from "./views";
 
 export type MemberPageData = {
   membershipType: number;
@@ -17,12 +17,8 @@ export type MemberPageData = {
   now: number;
 };
 
-export type MemberPageDeps = {
-  source: ClanSource;
-  namer: CharacterNamer | Promise<CharacterNamer>;
-  assetUrl: AssetUrl;
-  now?: number;
-};
+/** The same sources as the clan page: the member page reuses what the roster cached. */
+export type MemberPageDeps = ClanPageDeps;
 
 /**
  * A member's public summary. Usually free: the roster page has just cached this profile. The
