@@ -4,6 +4,7 @@
 // throttled. The page's own code path is measured (buildClanPage, the loader the page awaits
 // before its first paint, and the detail promises it streams); the browser adds its render on top.
 //   npx tsx --conditions=react-server bench/clan.ts
+import { createPool } from "../lib/async/pool";
 import { createBungieClient, type BungieClient } from "../lib/bungie/http";
 import { BUNGIE_LIMITS } from "../lib/bungie/limits";
 import { createMemoryLimiter } from "../lib/bungie/memory-limit-store";
@@ -11,7 +12,6 @@ import { buildClanPage, type ClanPageData } from "../lib/clan/build-clan-page";
 import { createClanCache } from "../lib/clan/cache";
 import { createClanSource } from "../lib/clan/clan-source";
 import { MEMBER_DETAILS_CONCURRENCY } from "../lib/clan/default-source";
-import { createPool } from "../lib/clan/pool";
 import type { MemberDetailsView } from "../lib/clan/types";
 import { gameFactsNamer } from "../lib/clan/views";
 import { startSandboxServer } from "../sandbox/node-server";

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Pool } from "@/lib/async/pool";
 import {
   getGroup,
   getGroupsForMember,
@@ -17,7 +18,6 @@ import {
 } from "@/lib/destiny/api-enums";
 import type { ClanCache } from "./cache";
 import { fetchMemberDetails } from "./member-details";
-import type { Pool } from "./pool";
 import type { ClanRoster, ClanSummary, MemberDetails, RosterMember } from "./types";
 
 /** About five minutes, as the issue asks: fresh enough for "who is online", cheap to revisit. */

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { createPool } from "@/lib/async/pool";
 import { getEnv } from "@/lib/env";
 import { createClanCache } from "./cache";
 import { createClanSource, type ClanSource } from "./clan-source";
-import { createPool } from "./pool";
 
 /**
  * Member profiles fetched at once, across the whole process: a 100-member clan fills in within a

@@ -1,5 +1,5 @@
 import "server-only";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 import { dailyPeriodIndex, lastDailyReset } from "@/lib/destiny/resets";
 import type { EmailTransport } from "@/lib/email/types";
 import type { Env } from "@/lib/env-schema";

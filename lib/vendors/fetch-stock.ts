@@ -8,7 +8,7 @@ import {
   type CallOptions,
   type Vendor,
 } from "@/lib/bungie";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 import { ComponentType } from "@/lib/destiny/api-enums";
 import type { VendorStock } from "./build-view";
 

@@ -9,7 +9,7 @@ import { createMemoryLimiter } from "@/lib/bungie/memory-limit-store";
 import { buildClanPage, type ClanPageData } from "@/lib/clan/build-clan-page";
 import { createClanCache, type ClanCacheOptions } from "@/lib/clan/cache";
 import { createClanSource, type ClanSource } from "@/lib/clan/clan-source";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 import type { MemberDetailsView } from "@/lib/clan/types";
 import { gameFactsNamer } from "@/lib/clan/views";
 import { demoPlayer, startHarness, type DemoPlayer, type Harness } from "../bungie/sandbox-harness";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildClanPage } from "@/lib/clan/build-clan-page";
 import { createClanCache } from "@/lib/clan/cache";
 import { createClanSource } from "@/lib/clan/clan-source";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 import { gameFactsNamer, type CharacterNamer } from "@/lib/clan/views";
 import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createClanCache } from "@/lib/clan/cache";
 import { createClanSource } from "@/lib/clan/clan-source";
 import { buildMemberPage } from "@/lib/clan/build-member-page";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 import { gameFactsNamer } from "@/lib/clan/views";
 import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
 

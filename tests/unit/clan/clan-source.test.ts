@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createClanCache } from "@/lib/clan/cache";
 import { createClanSource } from "@/lib/clan/clan-source";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 import type { MemberDetails } from "@/lib/clan/types";
 import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
 

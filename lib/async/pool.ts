@@ -1,6 +1,7 @@
 // A bounded-concurrency queue: at most `limit` tasks run at once, the rest wait in the order
-// they were submitted. Member profiles are queued in the roster's display order, so the rows at
-// the top of the page fill in first.
+// they were submitted. Used wherever a page or job fans out many Bungie calls (a clan's member
+// profiles, a character's vendors, the digest's subscribers): the order of submission is the
+// order of service, so the clan roster's top rows fill in first.
 
 export type Pool = {
   run<T>(task: () => Promise<T>): Promise<T>;

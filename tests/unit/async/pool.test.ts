@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createPool } from "@/lib/clan/pool";
+import { createPool } from "@/lib/async/pool";
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
