@@ -1,6 +1,6 @@
 "use client";
 
-import { canClassUse } from "@/lib/destiny/planner-state";
+import { canClassUse, describePlace } from "@/lib/destiny/planner-state";
 import type { CharacterView, InventoryView, ItemView } from "@/lib/guardian/view-types";
 import { Sheet } from "@/components/ui/sheet";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
@@ -9,19 +9,10 @@ import { bucketLabel } from "./bucket-labels";
 import { DAMAGE_TYPES, tierText } from "./item-style";
 import { ItemTile } from "./item-tile";
 
-/** Where an item is, as the sheet says it. */
-export function placeOf(item: ItemView, characters: CharacterView[]): string {
-  const who = characters.find((c) => c.characterId === item.ownerCharacterId)?.name ?? "";
-  switch (item.location) {
-    case "vault":
-      return "In the vault";
-    case "equipped":
-      return `Equipped on your ${who}`;
-    case "postmaster":
-      return `At your ${who}'s postmaster`;
-    default:
-      return item.ownerCharacterId ? `On your ${who}` : "In your account inventory";
-  }
+/** Where an item is, as the sheet says it ("Equipped on your Hunter"). */
+function placeOf(item: ItemView, characters: CharacterView[]): string {
+  const place = describePlace({ characters }, item);
+  return place.charAt(0).toUpperCase() + place.slice(1);
 }
 
 type ActionButton = {

@@ -121,7 +121,10 @@ export function characterBucketCapacity(bucketHash: number): number {
 
 export const VAULT_SLOTS = VAULT_CAPACITY;
 
-export function characterName(state: PlannerState, characterId: string | null): string {
+export function characterName(
+  state: Pick<PlannerState, "characters">,
+  characterId: string | null,
+): string {
   const character = state.characters.find((c) => c.characterId === characterId);
   if (!character) return "character";
   return character.name ?? CLASS_NAMES[character.classType] ?? "character";
@@ -342,8 +345,15 @@ function equip(state: PlannerState, key: string, characterId: string): PlannerSt
   };
 }
 
-/** "in the vault", "equipped on your Hunter", "at your Titan's postmaster"... */
-export function describePlace(state: PlannerState, item: PlannerItem): string {
+/**
+ * Where an item is, as a player says it: "in the vault", "equipped on your Hunter", "at your
+ * Titan's postmaster"... The planner's messages and the item sheet both use it (the sheet with
+ * the first letter capitalised).
+ */
+export function describePlace(
+  state: Pick<PlannerState, "characters">,
+  item: Pick<PlannerItem, "location" | "ownerCharacterId">,
+): string {
   const who = characterName(state, item.ownerCharacterId);
   switch (item.location) {
     case "vault":
