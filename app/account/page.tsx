@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AccountOverview } from "@/components/account/account-overview";
 import { UnavailablePanel } from "@/components/ui/unavailable-panel";
-import { loadAccountPage } from "./load-account-page";
+import { loadAccountPage } from "@/lib/guardian/load-account-page";
 
 export const metadata: Metadata = { title: "Account" };
 

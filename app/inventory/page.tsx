@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { InventoryScreen } from "@/components/inventory/inventory-screen";
 import { UnavailablePanel } from "@/components/ui/unavailable-panel";
-import { loadInventoryPage } from "./load-inventory-page";
+import { loadInventoryPage } from "@/lib/guardian/load-inventory-page";
 
 export const metadata: Metadata = { title: "Inventory" };
 

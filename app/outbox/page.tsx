@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { OutboxList } from "./outbox-list";
-import { loadOutbox } from "./load-outbox";
+import { OutboxList } from "@/components/outbox/outbox-list";
+import { loadOutbox } from "@/lib/outbox/load-outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
 

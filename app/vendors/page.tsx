@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { VendorsScreen } from "@/components/vendors/vendors-screen";
-import { loadVendorsPage } from "./load-vendors-page";
+import { loadVendorsPage } from "@/lib/vendors/load-vendors-page";
 
 export const metadata: Metadata = { title: "Vendors" };
 

@@ -8,7 +8,7 @@ import {
   stopDigest,
   type DigestSettingsState,
 } from "@/app/settings/digest/actions";
-import type { DigestSettingsData } from "@/app/settings/digest/load-digest-settings";
+import type { DigestSettingsData } from "@/lib/digest/load-digest-settings";
 import { SALE_FILTER_LABELS, SALE_FILTERS } from "@/lib/vendors/filters";
 
 const IDLE: DigestSettingsState = { status: "idle", message: "" };

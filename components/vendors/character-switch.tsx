@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CharacterChoice } from "@/app/vendors/load-vendors-page";
+import type { CharacterChoice } from "@/lib/vendors/load-vendors-page";
 
 /** Vendors sell per character (class armour): one link per character, the shown one marked. */
 export function CharacterSwitch({

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { VendorsPageData } from "@/app/vendors/load-vendors-page";
+import type { VendorsPageData } from "@/lib/vendors/load-vendors-page";
 import { CharacterSwitch } from "./character-switch";
 import { VendorsBrowser } from "./vendors-browser";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { OutboxMessageView } from "../outbox-message";
-import { loadOutboxMessage } from "../load-outbox";
+import { OutboxMessageView } from "@/components/outbox/outbox-message";
+import { loadOutboxMessage } from "@/lib/outbox/load-outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
 

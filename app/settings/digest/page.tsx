@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { DigestSettingsForm } from "@/components/settings/digest-settings-form";
-import { loadDigestSettings } from "./load-digest-settings";
+import { loadDigestSettings } from "@/lib/digest/load-digest-settings";
 
 export const metadata: Metadata = { title: "Vendor digest" };
 

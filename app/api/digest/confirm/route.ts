@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { confirmByToken } from "@/lib/digest/subscription";
 import { getEnv } from "@/lib/env";
-import { linkPage } from "../link-page";
+import { linkPage } from "@/lib/email/link-page";
 
 export const dynamic = "force-dynamic";
 

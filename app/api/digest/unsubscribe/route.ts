@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { unsubscribeByToken } from "@/lib/digest/subscription";
 import { readEmailLinkToken } from "@/lib/email/signed-token";
 import { getEnv } from "@/lib/env";
-import { linkPage } from "../link-page";
+import { linkPage } from "@/lib/email/link-page";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OutboxMessage } from "./load-outbox";
+import type { OutboxMessage } from "@/lib/outbox/load-outbox";
 
 /** One email as a mail client would show it, with its headers and links. */
 export function OutboxMessageView({ message }: { message: OutboxMessage }) {

@@ -7,9 +7,9 @@ import { bungieAssetUrl } from "@/lib/bungie-assets";
 import { db } from "@/lib/db";
 import { CLASS_NAMES } from "@/lib/destiny/game-facts";
 import { getPlayerManifestLanguage } from "@/lib/manifest";
-import { loadCharacterVendors, manifestLookup } from "@/lib/vendors/load-vendors";
-import type { VendorsView } from "@/lib/vendors/types";
-import { vendorsUnavailableMessage } from "@/lib/vendors/unavailable-message";
+import { loadCharacterVendors, manifestLookup } from "./load-vendors";
+import type { VendorsView } from "./types";
+import { vendorsUnavailableMessage } from "./unavailable-message";
 
 export type CharacterChoice = {
   characterId: string;

@@ -2,10 +2,14 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { withAccessTokenOrSignIn } from "@/lib/auth/bungie-call";
 import { requireUser } from "@/lib/auth/current-user";
-import { loadInventoryView } from "@/lib/guardian/load-inventory-view";
+import { loadInventoryView } from "./load-inventory-view";
+import type { InventoryView, UnavailableView } from "./view-types";
 
-/** The inventory page's one loader: the signed-in player's whole inventory, one GetProfile. */
-export async function loadInventoryPage() {
+/**
+ * /inventory: the signed-in player's whole inventory, one GetProfile. A signed-out visitor is
+ * sent to sign in, a player without a Destiny account to /no-destiny-account.
+ */
+export async function loadInventoryPage(): Promise<InventoryView | UnavailableView> {
   const user = await requireUser("/inventory");
   const view = await loadInventoryView(user.id, {
     withToken: (call) => withAccessTokenOrSignIn(user.id, "/inventory", call),

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { OutboxListItem } from "./load-outbox";
+import type { OutboxListItem } from "@/lib/outbox/load-outbox";
 
 const WHEN = new Intl.DateTimeFormat("en-GB", {
   day: "numeric",
