@@ -201,3 +201,57 @@ export class BungieError extends Error {
 export function isBungieError(error: unknown): error is BungieError {
   return error instanceof BungieError;
 }
+
+// Bungie's answers about a profile, rather than about Bungie: the player keeps it private...
+const PRIVATE_CODES: ReadonlySet<number> = new Set([
+  PlatformErrorCodes.DestinyPrivacyRestriction,
+  PlatformErrorCodes.DestinyPublicAccountNotAccessible,
+]);
+// ...or there is no Destiny profile behind that membership.
+const NOT_FOUND_CODES: ReadonlySet<number> = new Set([PlatformErrorCodes.DestinyAccountNotFound]);
+
+/**
+ * What went wrong, in the classes pages speak about. Every Bungie class carries Bungie's own
+ * (redacted) message so a page may quote it.
+ * - `signed-out`: the player's token was refused (refresh it or sign in again). A session that
+ *   lib/auth has already ended (its BungieSessionEndedError) is not a Bungie error: callers that
+ *   hold one check for it first.
+ * - `maintenance`: Bungie.net is down for maintenance (SystemDisabled).
+ * - `throttled`: too many requests; `waitSeconds` is what Bungie asked for (0 when it did not say).
+ * - `private`: the profile, or this part of it, is private (1665, 1682).
+ * - `not-found`: no Destiny profile behind that membership (1601).
+ * - `unreachable`: no answer we can use: our timeout fired (`timeout`), the network failed
+ *   (`network`), or Bungie said "try again later" (`bungie`: 3, 1618, shard-relay timeouts, 5xx
+ *   gateway pages).
+ * - `other`: any other Bungie error (a bad API key, an item rule, a code we do not know).
+ * - `not-bungie`: not a BungieError at all (a bug, the database, the manifest): the caller's.
+ */
+export type BungieTrouble =
+  | { kind: "not-bungie" }
+  | ({ message: string } & (
+      | { kind: "signed-out" }
+      | { kind: "maintenance" }
+      | { kind: "throttled"; waitSeconds: number }
+      | { kind: "private" }
+      | { kind: "not-found" }
+      | { kind: "unreachable"; cause: "timeout" | "network" | "bungie" }
+      | { kind: "other" }
+    ));
+
+/**
+ * The one place that reads codes to tell a page what kind of trouble it has. Each feature writes
+ * its own sentences as a switch over the result.
+ */
+export function classifyBungieTrouble(error: unknown): BungieTrouble {
+  if (!isBungieError(error)) return { kind: "not-bungie" };
+  const { message } = error;
+  if (error.isAuth) return { kind: "signed-out", message };
+  if (error.isMaintenance) return { kind: "maintenance", message };
+  if (error.isThrottle) return { kind: "throttled", waitSeconds: error.throttleSeconds, message };
+  if (PRIVATE_CODES.has(error.code)) return { kind: "private", message };
+  if (NOT_FOUND_CODES.has(error.code)) return { kind: "not-found", message };
+  if (error.isTimeout) return { kind: "unreachable", cause: "timeout", message };
+  if (error.isNetwork) return { kind: "unreachable", cause: "network", message };
+  if (error.isTransient) return { kind: "unreachable", cause: "bungie", message };
+  return { kind: "other", message };
+}

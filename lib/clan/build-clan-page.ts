@@ -1,5 +1,4 @@
 import "server-only";
-import { BungieError } from "@/lib/bungie";
 import { bungieTroubleMessage } from "./bungie-trouble";
 import type { ClanSource } from "./clan-source";
 import { rankName } from "./format";
@@ -55,8 +54,9 @@ export async function buildClanPage(
     if (!membership) return { kind: "no-clan" };
     roster = await source.getRoster(membership);
   } catch (error) {
-    if (!(error instanceof BungieError)) throw error;
-    return { kind: "unavailable", message: bungieTroubleMessage(error) };
+    const message = bungieTroubleMessage(error);
+    if (message === null) throw error;
+    return { kind: "unavailable", message };
   }
   const viewerKey = `${account.membershipType}:${account.membershipId}`;
   // Queued in the page's default order, so the rows at the top fill in first.

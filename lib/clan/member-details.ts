@@ -1,8 +1,7 @@
 import "server-only";
 import type { DestinyProfileResponse } from "bungie-api-ts/destiny2";
-import { BungieError, getProfile, reshapeProfile, type BungieClient } from "@/lib/bungie";
+import { classifyBungieTrouble, getProfile, reshapeProfile, type BungieClient } from "@/lib/bungie";
 import { ComponentType } from "@/lib/destiny/api-enums";
-import { PlatformErrorCodes } from "@/lib/destiny/platform-error-codes";
 import type { MemberDetails } from "./types";
 
 /**
@@ -49,18 +48,24 @@ export function toMemberDetails(data: DestinyProfileResponse): MemberDetails {
  * facts about the member; everything else is about Bungie right now and says "unavailable".
  */
 export function detailsForError(error: unknown): MemberDetails {
-  if (!(error instanceof BungieError)) return { status: "unavailable", reason: "error" };
-  switch (error.code) {
-    case PlatformErrorCodes.DestinyAccountNotFound:
+  const trouble = classifyBungieTrouble(error);
+  switch (trouble.kind) {
+    case "not-found":
       return { status: "not-found" };
-    case PlatformErrorCodes.DestinyPrivacyRestriction:
-    case PlatformErrorCodes.DestinyPublicAccountNotAccessible:
+    case "private":
       return { status: "private" };
+    case "throttled":
+      return { status: "unavailable", reason: "throttled" };
+    case "maintenance":
+      return { status: "unavailable", reason: "maintenance" };
+    case "unreachable":
+      if (trouble.cause === "timeout") return { status: "unavailable", reason: "timeout" };
+      return { status: "unavailable", reason: "error" };
+    case "signed-out":
+    case "other":
+    case "not-bungie":
+      return { status: "unavailable", reason: "error" };
   }
-  if (error.isThrottle) return { status: "unavailable", reason: "throttled" };
-  if (error.isMaintenance) return { status: "unavailable", reason: "maintenance" };
-  if (error.isTimeout) return { status: "unavailable", reason: "timeout" };
-  return { status: "unavailable", reason: "error" };
 }
 
 /**

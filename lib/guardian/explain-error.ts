@@ -1,5 +1,5 @@
 import "server-only";
-import type { BungieError } from "@/lib/bungie";
+import { classifyBungieTrouble, type BungieError } from "@/lib/bungie";
 import { inActivityMessage } from "@/lib/destiny/move-planner";
 import { characterName, type PlanStep, type PlannerState } from "@/lib/destiny/planner-state";
 import { PlatformErrorCodes } from "@/lib/destiny/platform-error-codes";
@@ -39,13 +39,23 @@ export function explainBungieError(
     default:
       break;
   }
-  if (error.isMaintenance) return "Bungie.net is down for maintenance. Try again later.";
-  if (error.isThrottle) {
-    const wait = error.throttleSeconds > 0 ? ` ${error.throttleSeconds} s` : " a moment";
-    return `Bungie asked us to slow down. Wait${wait} and try again.`;
-  }
-  if (error.isTimeout || error.isNetwork) {
-    return "Bungie.net didn't answer in time. Check the inventory below: it shows where everything is.";
+  // Not about this item: about Bungie right now.
+  const trouble = classifyBungieTrouble(error);
+  switch (trouble.kind) {
+    case "maintenance":
+      return "Bungie.net is down for maintenance. Try again later.";
+    case "throttled": {
+      const wait = trouble.waitSeconds > 0 ? ` ${trouble.waitSeconds} s` : " a moment";
+      return `Bungie asked us to slow down. Wait${wait} and try again.`;
+    }
+    case "unreachable":
+      // The action may or may not have happened: the inventory re-read after it says which.
+      if (trouble.cause !== "bungie") {
+        return "Bungie.net didn't answer in time. Check the inventory below: it shows where everything is.";
+      }
+      break;
+    default:
+      break;
   }
   return `Bungie refused: ${error.message}.`;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { listDestinyAccounts } from "@/lib/auth/destiny-account";
-import { isBungieError, type BungieClient } from "@/lib/bungie";
+import type { BungieClient } from "@/lib/bungie";
 import { getClanSource } from "@/lib/clan/default-source";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
 import { CurrencyHashes, PLATFORM_NAMES } from "@/lib/destiny/game-facts";
@@ -54,8 +54,9 @@ export async function loadAccountView(
   try {
     profile = await readProfile(account, options.withToken ?? withPlayerToken(user.id), options);
   } catch (error) {
-    if (isBungieError(error) && !error.isAuth) return unavailableView(error);
-    throw error;
+    const unavailable = unavailableView(error);
+    if (!unavailable) throw error;
+    return unavailable;
   }
   const defs = await loadGuardianDefinitions(
     // The account page shows no items: only currencies need item definitions.

@@ -1,5 +1,5 @@
 import "server-only";
-import { isBungieError, type BungieClient } from "@/lib/bungie";
+import type { BungieClient } from "@/lib/bungie";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
 import { buildInventoryView, definitionHashes } from "./build-inventory-view";
 import { loadGuardianDefinitions } from "./definitions";
@@ -51,7 +51,8 @@ export async function loadInventoryView(
   try {
     return await inventoryViewFor(context, options);
   } catch (error) {
-    if (isBungieError(error) && !error.isAuth) return unavailableView(error);
-    throw error;
+    const unavailable = unavailableView(error);
+    if (!unavailable) throw error;
+    return unavailable;
   }
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { isBungieError } from "@/lib/bungie";
+import { classifyBungieTrouble } from "@/lib/bungie";
 import { ManifestUnavailableError } from "@/lib/manifest";
 
 /**
@@ -10,13 +10,26 @@ export function vendorsUnavailableMessage(error: unknown): string | null {
   if (error instanceof ManifestUnavailableError) {
     return "Warmind is still downloading Destiny's item names. Try again in a minute.";
   }
-  if (!isBungieError(error)) return null;
-  if (error.isMaintenance)
-    return "Bungie.net is down for maintenance. Vendors will be back when it is.";
-  if (error.isThrottle) return "Bungie.net is busy right now. Try again in a few seconds.";
-  if (error.code === 1665 || error.code === 1682) {
-    return "Bungie.net keeps this account's vendors private.";
+  const trouble = classifyBungieTrouble(error);
+  switch (trouble.kind) {
+    case "not-bungie":
+      return null;
+    case "maintenance":
+      return "Bungie.net is down for maintenance. Vendors will be back when it is.";
+    case "throttled":
+      return "Bungie.net is busy right now. Try again in a few seconds.";
+    case "private":
+      return "Bungie.net keeps this account's vendors private.";
+    case "unreachable":
+      if (trouble.cause === "timeout") {
+        return "Bungie.net took too long to answer. Try again in a moment.";
+      }
+      return GENERIC;
+    case "signed-out":
+    case "not-found":
+    case "other":
+      return GENERIC;
   }
-  if (error.isTimeout) return "Bungie.net took too long to answer. Try again in a moment.";
-  return "Bungie.net could not show your vendors just now. Try again in a moment.";
 }
+
+const GENERIC = "Bungie.net could not show your vendors just now. Try again in a moment.";
