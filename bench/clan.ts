@@ -8,8 +8,8 @@ import { createPool } from "../lib/async/pool";
 import { createBungieClient, type BungieClient } from "../lib/bungie/http";
 import { BUNGIE_LIMITS } from "../lib/bungie/limits";
 import { createMemoryLimiter } from "../lib/bungie/memory-limit-store";
+import { createCache } from "../lib/cache/cache";
 import { buildClanPage, type ClanPageData } from "../lib/clan/build-clan-page";
-import { createClanCache } from "../lib/clan/cache";
 import { createClanSource } from "../lib/clan/clan-source";
 import { MEMBER_DETAILS_CONCURRENCY } from "../lib/clan/default-source";
 import type { MemberDetailsView } from "../lib/clan/types";
@@ -100,7 +100,7 @@ function page(
   let now = Date.now();
   const client = newClient();
   const source = createClanSource({
-    cache: createClanCache({ now: () => now }),
+    cache: createCache({ now: () => now }),
     pool: createPool(concurrency),
     client,
   });

@@ -21,7 +21,7 @@ import type { ItemActionRequest } from "@/lib/guardian/action-schema";
 import { performItemAction } from "@/lib/guardian/item-actions";
 import { loadAccountView } from "@/lib/guardian/load-account-view";
 import { loadInventoryView } from "@/lib/guardian/load-inventory-view";
-import { profileCache } from "@/lib/guardian/profile-store";
+import { invalidateProfile } from "@/lib/guardian/profile-store";
 import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
 import { startSandboxServer } from "../sandbox/node-server";
 
@@ -145,7 +145,7 @@ async function main() {
 
   // The account page: one GetProfile (shared through the cache) and the clan, in parallel.
   await control("stats/reset");
-  await profileCache().invalidate(`${membership.membershipType}:${membership.membershipId}`);
+  await invalidateProfile(membership);
   const accountStart = performance.now();
   await loadAccountView({ id: user.id, bungieName: "Aurora Vale#4821", image: null });
   const accountMs = performance.now() - accountStart;

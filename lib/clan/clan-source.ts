@@ -1,5 +1,6 @@
 import "server-only";
 import type { Pool } from "@/lib/async/pool";
+import type { Cache } from "@/lib/cache/cache";
 import {
   getGroup,
   getGroupsForMember,
@@ -16,7 +17,6 @@ import {
   GroupType,
   RuntimeGroupMemberType,
 } from "@/lib/destiny/api-enums";
-import type { ClanCache } from "./cache";
 import { fetchMemberDetails } from "./member-details";
 import type { ClanRoster, ClanSummary, MemberDetails, RosterMember } from "./types";
 
@@ -51,7 +51,8 @@ export type ClanMembership = {
 };
 
 export type ClanSourceDeps = {
-  cache: ClanCache;
+  /** The clan namespace of the app's cache (lib/cache): clans, rosters, member profiles. */
+  cache: Cache;
   /** Bounds how many member profiles are fetched at once (app-wide when shared). */
   pool: Pool;
   /** Defaults to the app's client, whose limiter keeps every call under Bungie's rate. */

@@ -1,25 +1,27 @@
 import "server-only";
-import { getProfile, reshapeProfile, type BungieClient, type DestinyProfile } from "@/lib/bungie";
 import type { DestinyAccount } from "@/lib/auth/destiny-account";
-import { getEnv } from "@/lib/env";
+import { getProfile, reshapeProfile, type BungieClient, type DestinyProfile } from "@/lib/bungie";
+import { appCache, setAppCache } from "@/lib/cache/app-cache";
+import type { Cache } from "@/lib/cache/cache";
 import type { TokenRunner } from "./player-token";
-import { createProfileCache, type ProfileCache } from "./profile-cache";
 
-// The app's profile cache: one per process (kept on globalThis so dev reloads keep it), shared
-// through Redis between instances when REDIS_URL is set.
-const globalForCache = globalThis as unknown as {
-  warmindProfileCache?: ProfileCache<DestinyProfile>;
-};
+// A short cache of each player's profile (one GetProfile with every inventory component): a page
+// load right after another, or an action right after the page, costs no Bungie call. Bungie's own
+// data can be a minute old, so 15 s adds little staleness; our own actions invalidate the entry
+// at once (in every instance, see lib/cache) so the next read shows what they did.
 
-export function profileCache(): ProfileCache<DestinyProfile> {
-  return (globalForCache.warmindProfileCache ??= createProfileCache<DestinyProfile>({
-    redis: getEnv().REDIS_URL,
-  }));
+export const PROFILE_TTL_MS = 15_000;
+const NAMESPACE = "profile";
+/** A full vault's profile is a few hundred kB of JSON: keep a bounded number per process. */
+const MAX_PROFILES_IN_MEMORY = 500;
+
+export function profileCache(): Cache {
+  return appCache(NAMESPACE, { maxEntries: MAX_PROFILES_IN_MEMORY });
 }
 
 /** Replaces the cache (tests, benches); undefined rebuilds it from the environment on next use. */
-export function setProfileCache(cache: ProfileCache<DestinyProfile> | undefined): void {
-  globalForCache.warmindProfileCache = cache;
+export function setProfileCache(cache: Cache | undefined): void {
+  setAppCache(NAMESPACE, cache);
 }
 
 export function profileKey(account: Pick<DestinyAccount, "membershipType" | "membershipId">) {
@@ -35,7 +37,7 @@ export function readProfile(
   withToken: TokenRunner,
   options: { fresh?: boolean; client?: BungieClient } = {},
 ): Promise<DestinyProfile> {
-  return profileCache().get(
+  return profileCache().getOrLoad(
     profileKey(account),
     async () =>
       reshapeProfile(
@@ -50,7 +52,7 @@ export function readProfile(
           ),
         ),
       ),
-    { fresh: options.fresh },
+    { ttlMs: PROFILE_TTL_MS, fresh: options.fresh },
   );
 }
 

@@ -2,14 +2,15 @@
 // 100-member clan, the calls a first and a second visit cost, and member calls that fail, are
 // throttled or hang.
 import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPool } from "@/lib/async/pool";
 import type { BungieClient } from "@/lib/bungie/http";
 import { BUNGIE_LIMITS } from "@/lib/bungie/limits";
 import { createMemoryLimiter } from "@/lib/bungie/memory-limit-store";
+import { createCache, type CacheOptions } from "@/lib/cache/cache";
 import { buildClanPage, type ClanPageData } from "@/lib/clan/build-clan-page";
-import { createClanCache, type ClanCacheOptions } from "@/lib/clan/cache";
 import { createClanSource, type ClanSource } from "@/lib/clan/clan-source";
-import { createPool } from "@/lib/async/pool";
 import type { MemberDetailsView } from "@/lib/clan/types";
 import { gameFactsNamer } from "@/lib/clan/views";
 import { demoPlayer, startHarness, type DemoPlayer, type Harness } from "../bungie/sandbox-harness";
@@ -36,9 +37,9 @@ beforeEach(async () => {
   ({ client, sent } = harness.client({ retry: { baseDelayMs: 20, maxDelayMs: 80 } }));
 });
 
-function source(options: { memberTimeoutMs?: number; cache?: ClanCacheOptions } = {}): ClanSource {
+function source(options: { memberTimeoutMs?: number; cache?: CacheOptions } = {}): ClanSource {
   return createClanSource({
-    cache: createClanCache({ now: () => now, ...options.cache }),
+    cache: createCache({ now: () => now, ...options.cache }),
     pool: createPool(10),
     client,
     memberTimeoutMs: options.memberTimeoutMs,
@@ -164,8 +165,8 @@ describe("a 100-member clan", () => {
   it("lets a second app instance reuse the first one's work through Redis", async () => {
     const prefix = `warmind:test:clan:${randomUUID()}`;
     const redis = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-    const one = createClanCache({ redis, prefix });
-    const two = createClanCache({ redis, prefix });
+    const one = createCache({ redis, prefix });
+    const two = createCache({ redis, prefix });
     try {
       const instance = (cache: typeof one) =>
         createClanSource({ cache, pool: createPool(10), client });
@@ -176,9 +177,12 @@ describe("a 100-member clan", () => {
       await settle(await build(instance(two)));
       expect((await harness.get("stats")).total).toBe(total);
     } finally {
-      await one.delete(`roster:${harness.server.sandbox.state.world.clans[0]!.groupId}`);
       await one.close();
       await two.close();
+      const cleanup = new Redis(redis);
+      const keys = await cleanup.keys(`${prefix}:*`);
+      if (keys.length) await cleanup.del(...keys);
+      cleanup.disconnect();
     }
   });
 });

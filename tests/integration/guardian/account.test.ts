@@ -1,8 +1,8 @@
 // The account page's loader against the sandbox over real HTTP, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCache } from "@/lib/cache/cache";
 import { CurrencyHashes } from "@/lib/destiny/game-facts";
 import { loadAccountView } from "@/lib/guardian/load-account-view";
-import { createProfileCache } from "@/lib/guardian/profile-cache";
 import { setProfileCache } from "@/lib/guardian/profile-store";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
@@ -37,7 +37,7 @@ describe.each(DATABASE_KINDS)("account page data (%s)", (kind) => {
     await loadAccountView(user);
     server.sandbox.reset();
     await signInPlayer(server, database.db, "demo");
-    setProfileCache(createProfileCache());
+    setProfileCache(createCache());
 
     const { value: view, operations } = await counting(server, () => loadAccountView(user));
     // One GetProfile; the clan came from the clan cache filled by the first load.

@@ -3,9 +3,9 @@
 // and players sign in the way the app records a sign-in (sealed tokens, memberships).
 import { recordSignIn } from "@/lib/auth/record-sign-in";
 import { createBungieClient, getMembershipsForCurrentUser, setBungieClient } from "@/lib/bungie";
+import { createCache } from "@/lib/cache/cache";
 import { DEMO_BUNGIE_APP } from "@/lib/env-schema";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { createProfileCache } from "@/lib/guardian/profile-cache";
 import { setProfileCache } from "@/lib/guardian/profile-store";
 import type { SandboxServer } from "../../../sandbox/node-server";
 
@@ -15,7 +15,7 @@ export function useSandboxAndDatabase(server: SandboxServer, db: PrismaClient) {
   process.env.AUTH_SECRET ??= TEST_SECRET;
   setBungieClient(createBungieClient({ origin: server.url, ...DEMO_BUNGIE_APP }));
   (globalThis as { warmindDb?: PrismaClient }).warmindDb = db;
-  setProfileCache(createProfileCache());
+  setProfileCache(createCache());
 }
 
 export function releaseSandboxAndDatabase() {

@@ -2,10 +2,10 @@
 // sandbox's own world is the oracle for where items end up, and its call counter for how many
 // Bungie calls each page load and move costs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createCache } from "@/lib/cache/cache";
 import { BucketHashes, CHARACTER_BUCKET_CAPACITY } from "@/lib/destiny/buckets";
 import { performItemAction } from "@/lib/guardian/item-actions";
 import { loadInventoryView } from "@/lib/guardian/load-inventory-view";
-import { createProfileCache } from "@/lib/guardian/profile-cache";
 import { setProfileCache } from "@/lib/guardian/profile-store";
 import { chooseCharacterFor } from "@/lib/guardian/choose-character";
 import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
@@ -44,7 +44,7 @@ afterAll(async () => {
 beforeEach(async () => {
   // A fresh world (and fresh tokens: a reset forgets them) and an empty profile cache.
   server.sandbox.reset();
-  setProfileCache(createProfileCache());
+  setProfileCache(createCache());
   demo = await signInPlayer(server, database.db, "demo");
   rival = await signInPlayer(server, database.db, "rival");
 });

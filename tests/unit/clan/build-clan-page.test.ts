@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildClanPage } from "@/lib/clan/build-clan-page";
-import { createClanCache } from "@/lib/clan/cache";
-import { createClanSource } from "@/lib/clan/clan-source";
 import { createPool } from "@/lib/async/pool";
+import { createCache } from "@/lib/cache/cache";
+import { buildClanPage } from "@/lib/clan/build-clan-page";
+import { createClanSource } from "@/lib/clan/clan-source";
 import { gameFactsNamer, type CharacterNamer } from "@/lib/clan/views";
 import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
 
@@ -23,7 +23,7 @@ function page(
 ) {
   const bungie = fakeBungie({ clans, fail });
   const source = createClanSource({
-    cache: createClanCache(),
+    cache: createCache(),
     pool: createPool(4),
     client: bungie.client,
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { createClanCache } from "@/lib/clan/cache";
+import { createPool } from "@/lib/async/pool";
+import { createCache } from "@/lib/cache/cache";
 import { createClanSource } from "@/lib/clan/clan-source";
 import { buildMemberPage } from "@/lib/clan/build-member-page";
-import { createPool } from "@/lib/async/pool";
 import { gameFactsNamer } from "@/lib/clan/views";
 import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
 
@@ -26,7 +26,7 @@ const outsiders: FakeClan = { groupId: "900", name: "Elsewhere", members: [stran
 function setup() {
   const bungie = fakeBungie({ clans: { [`3:${viewer.membershipId}`]: CLAN, x: outsiders } });
   const source = createClanSource({
-    cache: createClanCache(),
+    cache: createCache(),
     pool: createPool(4),
     client: bungie.client,
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createClanCache } from "@/lib/clan/cache";
-import { createClanSource } from "@/lib/clan/clan-source";
 import { createPool } from "@/lib/async/pool";
+import { createCache } from "@/lib/cache/cache";
+import { createClanSource } from "@/lib/clan/clan-source";
 import type { MemberDetails } from "@/lib/clan/types";
 import { fakeBungie, makeMembers, type FakeClan } from "./fake-bungie";
 
@@ -25,7 +25,7 @@ function setup(
   });
   const pool = createPool(options.concurrency ?? 10);
   const source = createClanSource({
-    cache: createClanCache({ now: () => now }),
+    cache: createCache({ now: () => now }),
     pool,
     client: bungie.client,
   });
