@@ -82,7 +82,7 @@ test("a revoked Bungie authorization signs the player out with a clear message, 
   await signInAs(page, /Aurora Vale/);
   await expect(page).toHaveURL(/\/account$/);
   await sandboxControl(request, "tokens/revoke", { user: "demo" });
-  // The profile just read stays in the server's 15-second cache (lib/guardian/profile-cache.ts);
+  // The profile just read stays in the server's 15-second cache (lib/guardian/profile-store.ts);
   // the next read after that goes to Bungie with the revoked token.
   await page.waitForTimeout(16_000);
   const response = await page.reload();
