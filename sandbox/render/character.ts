@@ -29,7 +29,7 @@ const CLASS_HASHES = [ClassHashes.Titan, ClassHashes.Hunter, ClassHashes.Warlock
 const RACE_HASHES = [RaceHashes.Human, RaceHashes.Awoken, RaceHashes.Exo];
 const GENDER_HASHES = [GenderHashes.Male, GenderHashes.Female];
 
-export function characterLight(profile: DestinyProfile, characterId: string): number {
+function characterLight(profile: DestinyProfile, characterId: string): number {
   let total = 0;
   let count = 0;
   for (const item of profile.items) {
@@ -57,10 +57,7 @@ function equippedEmblem(ctx: RenderContext, characterId: string): ItemDefinition
   return undefined;
 }
 
-export function renderCharacter(
-  ctx: RenderContext,
-  character: WorldCharacter,
-): DestinyCharacterComponent {
+function renderCharacter(ctx: RenderContext, character: WorldCharacter): DestinyCharacterComponent {
   const light = characterLight(ctx.profile, character.characterId);
   const emblem = equippedEmblem(ctx, character.characterId);
   const armorStats: Record<number, number> = { [StatHashes.Power]: light };
@@ -122,7 +119,7 @@ const ACTIVITY_MODES: Record<WorldCharacter["activity"], number[]> = {
   patrol: [6, 7],
 };
 
-export function renderActivities(
+function renderActivities(
   ctx: RenderContext,
   character: WorldCharacter,
 ): Omit<
@@ -168,7 +165,7 @@ type CharacterPart = (ctx: RenderContext, character: WorldCharacter) => unknown;
  * One character's part of every character-level component, by ComponentType name. Those the
  * sandbox models no data for come back empty, in Bungie's shape.
  */
-export const CHARACTER_PARTS = {
+const CHARACTER_PARTS = {
   Characters: renderCharacter,
   CharacterInventories: (ctx, c) => ({
     items: characterItems(ctx.profile, c.characterId, false).map((i) => renderItem(i, ctx.meta(i))),
@@ -232,7 +229,7 @@ export const CHARACTER_PARTS = {
   CurrencyLookups: () => ({ itemQuantities: {} }),
 } satisfies { [N in ComponentName]?: CharacterPart };
 
-export type CharacterComponentName = keyof typeof CHARACTER_PARTS;
+type CharacterComponentName = keyof typeof CHARACTER_PARTS;
 
 /** GetProfile's dictionary of a character-level component: every character by id. */
 export function everyCharacter(name: CharacterComponentName): ComponentEntry<RenderContext> {

@@ -21,9 +21,7 @@ import { itemComponentsEntry } from "./item-components";
 import { renderItem } from "./items";
 import { isoDate, profileCard } from "./users";
 
-export type { RenderInput };
-
-export function renderProfileComponent(ctx: RenderContext): DestinyProfileComponent {
+function renderProfileComponent(ctx: RenderContext): DestinyProfileComponent {
   const { profile } = ctx;
   const lastPlayed = Math.max(0, ...profile.characters.map((c) => c.dateLastPlayed));
   return {
