@@ -48,7 +48,7 @@ import {
   type WeaponKind,
   type WeaponRow,
 } from "../catalog";
-import { HOSTILE_WEAPONS } from "../hostile-names";
+import { HOSTILE_WEAPONS } from "./hostile-names";
 import { createPrng, fnv1a } from "../prng";
 import { displayProperties, HashRegistry, iconPath, NO_COLOR } from "./common";
 import { CurrencyBucketHashes, ItemCategoryHashes, type SocketTypeHashes } from "./static-tables";
