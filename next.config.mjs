@@ -18,9 +18,14 @@ const nextConfig = {
     "stream-json",
   ],
   images: { unoptimized: true },
-  // `npm test` type-checks the whole repository (app, scripts, sandbox, tests) with `tsc`; the
-  // build would repeat a subset of that work on every start.
-  typescript: { ignoreBuildErrors: true },
+  typescript: {
+    // `npm test` type-checks the whole repository (app, scripts, sandbox, tests) with `tsc`; the
+    // build would repeat a subset of that work on every start.
+    ignoreBuildErrors: true,
+    // A config that extends tsconfig.json, so that builds into any dist dir leave tsconfig.json
+    // as it is (see tsconfig.next.json).
+    tsconfigPath: "tsconfig.next.json",
+  },
 };
 
 export default nextConfig;

@@ -5,6 +5,7 @@ import { Readable } from "node:stream";
 import { gzipSync } from "node:zlib";
 import { rawBodyOf } from "./http/envelope";
 import { createSandbox, type Sandbox, type SandboxOptions } from "./index";
+import { loadRecording } from "./record/recording";
 
 export interface SandboxServer {
   /** e.g. http://127.0.0.1:54321 (no trailing slash, without the basePath). */
@@ -86,10 +87,18 @@ async function writeResponse(
 }
 
 export async function startSandboxServer(
-  options: SandboxOptions & { port?: number; host?: string } = {},
+  options: SandboxOptions & {
+    port?: number;
+    host?: string;
+    /** Serve the recording in this folder (`--record-dir`), read once at start. */
+    recordDir?: string;
+  } = {},
 ): Promise<SandboxServer> {
-  const { port = 0, host = "127.0.0.1", ...sandboxOptions } = options;
-  const sandbox = createSandbox(sandboxOptions);
+  const { port = 0, host = "127.0.0.1", recordDir, ...sandboxOptions } = options;
+  const sandbox = createSandbox({
+    ...sandboxOptions,
+    ...(recordDir ? { recording: loadRecording(recordDir) } : {}),
+  });
   let origin = "";
   const server = http.createServer((req, res) => {
     const controller = new AbortController();

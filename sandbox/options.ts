@@ -1,4 +1,5 @@
 // Options accepted by createSandbox (and the node server / CLI on top of it).
+import type { Recording } from "./record/recording";
 
 export interface SandboxOptions {
   /** The X-API-Key every /Platform call must carry. Default "sandbox-api-key". */
@@ -14,8 +15,13 @@ export interface SandboxOptions {
   seed?: number;
   /** Fill the demo player's vault to its 700-item capacity. */
   fullVault?: boolean;
-  /** Serve recorded real Bungie responses from this folder (README: "Recordings"). */
-  recordDir?: string;
+  /**
+   * Recorded real Bungie responses to serve (README: "Recordings"), as `loadRecording(dir)`
+   * (record/recording.ts) reads them; `startSandboxServer` and the CLI take `recordDir`. Read
+   * by the caller so the sandbox itself never touches the file system for them (a mounted
+   * sandbox has no recordings, and a bundler need not trace arbitrary paths).
+   */
+  recording?: Recording;
   /** Lifetime of access tokens. Default 3600 (Bungie's). */
   accessTokenTtlSeconds?: number;
   /** Clock (ms since epoch). Default Date.now. Drives tokens, throttles, resets and Xûr. */
@@ -37,7 +43,7 @@ export interface ResolvedOptions {
   basePath: string;
   seed: number;
   fullVault: boolean;
-  recordDir?: string;
+  recording?: Recording;
   accessTokenTtlSeconds: number;
   now: () => number;
   apiKeyRateLimitPerSecond: number;
@@ -68,7 +74,7 @@ export function resolveOptions(options: SandboxOptions, defaultSeed: number): Re
     basePath: normaliseBasePath(options.basePath),
     seed: options.seed ?? defaultSeed,
     fullVault: options.fullVault ?? false,
-    recordDir: options.recordDir,
+    recording: options.recording,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_OPTIONS.accessTokenTtlSeconds,
     now: options.now ?? Date.now,
     apiKeyRateLimitPerSecond:

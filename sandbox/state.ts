@@ -2,7 +2,7 @@
 // render caches. `reset()` rebuilds it all from the options (optionally a new seed).
 import { TokenStore } from "./auth/token-store";
 import type { ResolvedOptions } from "./options";
-import { loadRecording, type Recording } from "./record/recording";
+import type { Recording } from "./record/recording";
 import type { HostileNames } from "./world/hostile-names";
 import { createPrng, type Prng } from "./world/prng";
 import { createWorld } from "./world/seed-world";
@@ -87,8 +87,8 @@ export class SandboxState {
     this.accessTokenTtlSeconds = this.options.accessTokenTtlSeconds;
     for (const release of this.hung) release();
     this.hung.clear();
-    if (this.options.recordDir) {
-      this.recording = loadRecording(this.options.recordDir);
+    this.recording = this.options.recording;
+    if (this.recording) {
       this.world.users.set(this.recording.user.membershipId, this.recording.user);
       this.world.usersByKey.set("recorded", this.recording.user);
     }

@@ -1,4 +1,4 @@
-// `npm run digest`: send the vendor digest now (see lib/digest/cli.ts).
+// `npm run digest`: send the vendor digest now (see scripts/digest/command.ts).
 //
 // Runs WITHOUT `--conditions=react-server`, unlike the other scripts: rendering the emails needs
 // react-dom/server, which React's server build refuses. The `server-only` marker would then
@@ -23,7 +23,7 @@ process.chdir(root);
 loadProjectEnv(root);
 
 try {
-  const { runDigestCommand } = await import("../lib/digest/cli");
+  const { runDigestCommand } = await import("./digest/command");
   process.exit(await runDigestCommand());
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

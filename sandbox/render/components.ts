@@ -12,8 +12,20 @@ const BY_NAME = new Map(
 const KNOWN = new Set<number>(Object.values(ComponentType));
 
 /** Components only the profile's owner may read (Bungie answers `{"privacy": 2}` to others). */
-export const PRIVATE_COMPONENTS: ReadonlySet<number> = new Set([
-  101, 102, 103, 104, 105, 201, 202, 206, 500, 600, 1000, 1200, 1300,
+export const PRIVATE_COMPONENTS: ReadonlySet<number> = new Set<number>([
+  ComponentType.VendorReceipts,
+  ComponentType.ProfileInventories,
+  ComponentType.ProfileCurrencies,
+  ComponentType.ProfileProgression,
+  ComponentType.PlatformSilver,
+  ComponentType.CharacterInventories,
+  ComponentType.CharacterProgressions,
+  ComponentType.CharacterLoadouts,
+  ComponentType.Kiosks,
+  ComponentType.CurrencyLookups,
+  ComponentType.Transitory,
+  ComponentType.StringVariables,
+  ComponentType.Craftables,
 ]);
 
 export type ParsedComponents = { ok: true; components: Set<number> } | { ok: false; bad: string };

@@ -5,12 +5,10 @@ import { ok, platformError, successText, jsonResponse } from "../http/envelope";
 import { bodyInt, int32Param, int64Param, jsonBody, ParamError } from "../http/params";
 import type { RequestContext, Route } from "../http/router";
 import { parseComponents } from "../render/components";
-import {
-  renderCharacterResponse,
-  renderItemResponse,
-  renderProfileResponse,
-  type RenderInput,
-} from "../render/profile";
+import { renderCharacterResponse } from "../render/character";
+import type { RenderInput } from "../render/component-table";
+import { renderItemResponse } from "../render/item-components";
+import { profileResponseKeys, renderProfileResponse } from "../render/profile";
 import type { DestinyErrorProfile } from "bungie-api-ts/destiny2";
 import {
   bnetCard,
@@ -56,48 +54,10 @@ export function componentsOf(ctx: RequestContext): Set<number> {
   return parsed.components;
 }
 
-/** Keys of DestinyProfileResponse that each component fills, for trimming recordings. */
-const PROFILE_KEYS: Record<number, string[]> = {
-  100: ["profile"],
-  101: ["vendorReceipts"],
-  102: ["profileInventory"],
-  103: ["profileCurrencies"],
-  104: ["profileProgression"],
-  105: ["platformSilver"],
-  200: ["characters"],
-  201: ["characterInventories"],
-  202: ["characterProgressions"],
-  203: ["characterRenderData"],
-  204: ["characterActivities"],
-  205: ["characterEquipment"],
-  206: ["characterLoadouts"],
-  300: ["itemComponents"],
-  301: ["itemComponents", "characterUninstancedItemComponents"],
-  302: ["itemComponents"],
-  303: ["itemComponents"],
-  304: ["itemComponents"],
-  305: ["itemComponents", "profilePlugSets", "characterPlugSets"],
-  306: ["itemComponents"],
-  308: ["itemComponents"],
-  309: ["itemComponents"],
-  310: ["itemComponents"],
-  500: ["profileKiosks", "characterKiosks"],
-  600: ["characterCurrencyLookups"],
-  700: ["profilePresentationNodes", "characterPresentationNodes"],
-  800: ["profileCollectibles", "characterCollectibles"],
-  900: ["profileRecords", "characterRecords"],
-  1000: ["profileTransitoryData"],
-  1100: ["metrics"],
-  1200: ["profileStringVariables", "characterStringVariables"],
-  1300: ["characterCraftables"],
-  1400: ["profileCommendations"],
-};
-
 function recordedProfile(ctx: RequestContext, components: Set<number>): Response {
   const recorded = ctx.state.recording?.profile;
   if (!recorded) return platformError(1601);
-  const keys = new Set(["responseMintedTimestamp", "secondaryComponentsMintedTimestamp"]);
-  for (const c of components) for (const key of PROFILE_KEYS[c] ?? []) keys.add(key);
+  const keys = profileResponseKeys(components);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(recorded)) if (keys.has(key)) out[key] = value;
   return ok(out);

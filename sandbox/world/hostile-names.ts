@@ -1,48 +1,17 @@
 // Script and HTML payloads where Bungie sends names, so an app can prove it shows them as text:
 // the demo clan's name, motto and about, a clan member's name, two weapons and a vendor.
 //
-// The weapons and the vendor are in the manifest from the start (built after every other item
-// and vendor, so none of those moves) but nothing generates them: apps re-check the manifest only now and then, so
-// renaming definitions mid-run would not reach them, while who holds what and who sells what is
-// live data. POST /__sandbox/hostile-names (applyHostileNames) changes this world only; a reset
+// The weapons and the vendor are in the manifest from the start (definitions/hostile-names.ts
+// has every payload) but nothing generates them: apps re-check the manifest only now and then,
+// so renaming definitions mid-run would not reach them, while who holds what and who sells what
+// is live data. POST /__sandbox/hostile-names (applyHostileNames) changes this world only; a reset
 // builds a world without them, and other sandboxes never see them.
 import { BucketHashes } from "../../lib/destiny/buckets";
-import type { WeaponRow } from "./catalog";
 import type { ManifestDefinitions } from "./definitions";
+import { HOSTILE_CLAN, HOSTILE_PLAYER_NAME, HOSTILE_VENDOR } from "./definitions/hostile-names";
 import { createIdSequence, rollInstance } from "./items";
 import { createPrng, fnv1a } from "./prng";
 import type { World } from "./types";
-
-export const HOSTILE_CLAN = {
-  name: '<script>alert("clan")</script>',
-  motto: '<img src=x onerror=alert("motto")>',
-  about: '"><svg onload=alert("about")>',
-} as const;
-
-export const HOSTILE_PLAYER_NAME = '"><img src=x onerror=alert("player")>';
-
-/** Handed to the demo player (equipped on every character) and sold by the hostile vendor. */
-export const HOSTILE_ITEM = {
-  name: '<img src=x onerror=alert("item")>',
-  description: '"><svg onload=alert("description")>',
-} as const;
-
-/** Only sold, by the hostile vendor. */
-export const HOSTILE_SALE = {
-  name: '"><svg onload=alert(1)>',
-  description: '<script>alert("sale")</script>',
-} as const;
-
-/** [weapon row, description] of HOSTILE_ITEM and HOSTILE_SALE, for the manifest. */
-export const HOSTILE_WEAPONS: readonly (readonly [WeaponRow, string])[] = [
-  [[HOSTILE_ITEM.name, "HandCannon", "K", "Kinetic"], HOSTILE_ITEM.description],
-  [[HOSTILE_SALE.name, "PulseRifle", "E", "Arc"], HOSTILE_SALE.description],
-];
-
-export const HOSTILE_VENDOR = {
-  name: '<script>alert("vendor")</script>',
-  subtitle: '<img src=x onerror=alert("subtitle")>',
-} as const;
 
 export interface HostileNames {
   clan: { groupId: string; name: string; motto: string; about: string };

@@ -6,8 +6,8 @@ import {
   HOSTILE_ITEM,
   HOSTILE_SALE,
   HOSTILE_VENDOR,
-  type HostileNames,
-} from "../../sandbox/world/hostile-names";
+} from "../../sandbox/world/definitions/hostile-names";
+import type { HostileNames } from "../../sandbox/world/hostile-names";
 import { callAction } from "./server-actions";
 import { sandboxControl, signInAs } from "./support";
 

@@ -1,12 +1,13 @@
 import { getEnv } from "@/lib/env";
-import { getMountedSandbox } from "@/lib/demo/mounted-sandbox";
+import { SANDBOX_MOUNT_PATH } from "@/lib/env-schema";
+import { getMountedSandbox } from "@/sandbox/mount";
 
 // The Bungie sandbox, mounted on our own origin in demo mode so a new user has one URL. With
 // real Bungie credentials configured these routes do not exist: every method answers 404.
 async function handle(request: Request): Promise<Response> {
   const env = getEnv();
   if (!env.demo) return new Response("Not Found", { status: 404 });
-  const sandbox = await getMountedSandbox(env.appUrl);
+  const sandbox = await getMountedSandbox({ appUrl: env.appUrl, basePath: SANDBOX_MOUNT_PATH });
   return sandbox.handle(request);
 }
 

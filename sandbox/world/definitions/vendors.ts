@@ -7,7 +7,7 @@ import type {
   DestinyVendorItemDefinition,
 } from "bungie-api-ts/destiny2";
 import { CurrencyHashes, VendorHashes } from "../../../lib/destiny/game-facts";
-import { HOSTILE_VENDOR } from "../hostile-names";
+import { HOSTILE_VENDOR } from "./hostile-names";
 import { createPrng } from "../prng";
 import { displayProperties, HashRegistry, iconPath } from "./common";
 import type { ItemMeta } from "./items";

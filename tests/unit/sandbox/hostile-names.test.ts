@@ -8,8 +8,8 @@ import {
   HOSTILE_PLAYER_NAME,
   HOSTILE_VENDOR,
   HOSTILE_WEAPONS,
-  type HostileNames,
-} from "@/sandbox/world/hostile-names";
+} from "@/sandbox/world/definitions/hostile-names";
+import type { HostileNames } from "@/sandbox/world/hostile-names";
 import { call, control, demo, ORIGIN, snapshot, testSandbox } from "./helpers";
 
 type Dict = Record<string, unknown>;

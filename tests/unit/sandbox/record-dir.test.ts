@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadRecording } from "@/sandbox/record/recording";
 import { call, control, ORIGIN, testSandbox } from "./helpers";
 
 const EXAMPLE = path.resolve(import.meta.dirname, "../../../sandbox/recordings/example");
@@ -7,7 +8,7 @@ const RECORDED_ID = "4611686018467284386";
 
 describe("--record-dir", () => {
   it("offers the recorded account and serves its responses", async () => {
-    const { sandbox } = testSandbox({ recordDir: EXAMPLE });
+    const { sandbox } = testSandbox({ recording: loadRecording(EXAMPLE) });
     const page = await (
       await sandbox.handle(
         new Request(`${ORIGIN}/en/OAuth/Authorize?client_id=sandbox-client&response_type=code`),
@@ -58,7 +59,7 @@ describe("--record-dir", () => {
   });
 
   it("merges recorded definitions over the generated ones and falls back for the rest", async () => {
-    const { sandbox } = testSandbox({ recordDir: EXAMPLE });
+    const { sandbox } = testSandbox({ recording: loadRecording(EXAMPLE) });
     const plain = testSandbox();
     type Manifest = {
       version: string;

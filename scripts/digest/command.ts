@@ -1,15 +1,15 @@
-import "server-only";
 // `npm run digest` (scripts/digest.ts): one digest run now, in this process, for self-hosters
 // who schedule it with their own cron. Exit code: 0 all good, 2 when some subscribers failed
 // (recorded; the next run retries them), 1 when the run itself could not happen.
 import { createBungieClient, setBungieClient } from "@/lib/bungie";
 import { openAdapter, parseDatabaseUrl } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/schema-engine";
-import { getMountedSandbox } from "@/lib/demo/mounted-sandbox";
+import { runVendorDigest } from "@/lib/digest/run-digest";
 import { createEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
+import { SANDBOX_MOUNT_PATH } from "@/lib/env-schema";
 import { PrismaClient } from "@/lib/generated/prisma/client";
-import { runVendorDigest } from "./run-digest";
+import { getMountedSandbox } from "@/sandbox/mount";
 
 export async function runDigestCommand(): Promise<number> {
   const env = getEnv();
@@ -30,7 +30,7 @@ export async function runDigestCommand(): Promise<number> {
 
   if (env.demo && !serverUp) {
     // The demo's Bungie.net lives inside the app server; with it stopped, mount it here.
-    const sandbox = await getMountedSandbox(env.appUrl);
+    const sandbox = await getMountedSandbox({ appUrl: env.appUrl, basePath: SANDBOX_MOUNT_PATH });
     setBungieClient(
       createBungieClient({
         ...env.bungie,
