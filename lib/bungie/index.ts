@@ -11,7 +11,7 @@ export { bungieFetch, type CallOptions } from "./fetch";
 export { BungieError, ClientErrorCodes, isBungieError } from "./errors";
 export { redact, redactValue } from "./redact";
 export type { BungieLogger, LogLevel } from "./logger";
-export { ACTION_KINDS, BUNGIE_LIMITS, PRIORITIES, createLimiter, unlimited } from "./limits";
+export { BUNGIE_LIMITS, createLimiter, unlimited } from "./limits";
 export type {
   ActionKind,
   BungieLimiter,

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { FairQueue, type Priority } from "./fair-queue";
 import { sleep } from "./sleep";
 
-export { PRIORITIES, type Priority } from "./fair-queue";
+export type { Priority } from "./fair-queue";
 
 /**
  * The kinds of action Bungie paces per player (the spec's ThrottleSecondsBetweenActionPerUser):
