@@ -1,31 +1,35 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { ChooseCharacterSchema, parseItemAction } from "@/lib/guardian/action-schema";
+import {
+  ChooseCharacterSchema,
+  ItemActionSchema,
+  itemActionProblem,
+  readItemActionForm,
+} from "@/lib/guardian/action-schema";
 import { chooseCharacterFor, type ChooseCharacterState } from "@/lib/guardian/choose-character";
 import { IDLE_RESULT, type ItemActionResult } from "@/lib/guardian/action-result";
 import { performItemAction } from "@/lib/guardian/item-actions";
-import { limitPlayerAction, rateLimitMessage } from "@/lib/security/player-rate-limit";
+import { runPlayerAction } from "@/lib/security/player-action";
 
 /** Move, equip, pull, lock/unlock or equip a set: the form's `intent` says which. */
 export async function inventoryAction(
   _previous: ItemActionResult,
   formData: FormData,
 ): Promise<ItemActionResult> {
-  const user = await getCurrentUser();
-  if (!user) {
-    return {
-      ...IDLE_RESULT,
-      status: "error",
-      message: "Your session has ended. Please sign in again.",
-    };
-  }
-  const limit = await limitPlayerAction(user.id, "item");
-  if (!limit.ok) return { ...IDLE_RESULT, status: "error", message: rateLimitMessage(limit) };
-  const parsed = parseItemAction(formData);
-  if (!parsed.ok) return { ...IDLE_RESULT, status: "error", message: parsed.error };
-  return performItemAction(user.id, parsed.request);
+  return runPlayerAction(
+    {
+      limit: "item",
+      input: { read: readItemActionForm, schema: ItemActionSchema },
+      refuse: (refusal) => ({
+        ...IDLE_RESULT,
+        status: "error",
+        message: refusal.reason === "invalid" ? itemActionProblem(refusal.issues) : refusal.message,
+      }),
+      run: (player, request) => performItemAction(player.id, request),
+    },
+    formData,
+  );
 }
 
 /** The character switcher: stored per player, so the choice survives signing out. */
@@ -33,18 +37,23 @@ export async function chooseCharacter(
   _previous: ChooseCharacterState,
   formData: FormData,
 ): Promise<ChooseCharacterState> {
-  const user = await getCurrentUser();
-  if (!user) return { status: "error", message: "Your session has ended. Please sign in again." };
-  const limit = await limitPlayerAction(user.id, "settings");
-  if (!limit.ok) return { status: "error", message: rateLimitMessage(limit) };
-  const parsed = ChooseCharacterSchema.safeParse({
-    characterId: formData.get("characterId") ?? undefined,
-    next: formData.get("next") || undefined,
-  });
-  if (!parsed.success) {
-    return { status: "error", message: parsed.error.issues[0]?.message ?? "Invalid choice." };
-  }
-  const state = await chooseCharacterFor(user.id, parsed.data.characterId);
-  if (state.status === "ok" && parsed.data.next) redirect(parsed.data.next);
-  return state;
+  return runPlayerAction(
+    {
+      limit: "settings",
+      input: {
+        read: (form) => ({
+          characterId: form.get("characterId") ?? undefined,
+          next: form.get("next") || undefined,
+        }),
+        schema: ChooseCharacterSchema,
+      },
+      refuse: (refusal): ChooseCharacterState => ({ status: "error", message: refusal.message }),
+      async run(player, choice) {
+        const state = await chooseCharacterFor(player.id, choice.characterId);
+        if (state.status === "ok" && choice.next) redirect(choice.next);
+        return state;
+      },
+    },
+    formData,
+  );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState } from "react";
-import { choosePlatform, type ChoosePlatformState } from "@/app/account/platform/actions";
+import { choosePlatform } from "@/app/account/platform/actions";
+import type { ChoosePlatformState } from "@/lib/auth/platform-choice";
 import { PLATFORM_NAMES } from "@/lib/destiny/game-facts";
 
 type Account = { membershipType: number; membershipId: string; displayName: string };

@@ -2,13 +2,9 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import {
-  resendConfirmation,
-  saveDigestSettings,
-  stopDigest,
-  type DigestSettingsState,
-} from "@/app/settings/digest/actions";
+import { resendConfirmation, saveDigestSettings, stopDigest } from "@/app/settings/digest/actions";
 import type { DigestSettingsData } from "@/lib/digest/load-digest-settings";
+import type { DigestSettingsState } from "@/lib/digest/settings-form";
 import { SALE_FILTER_LABELS, SALE_FILTERS } from "@/lib/vendors/filters";
 
 const IDLE: DigestSettingsState = { status: "idle", message: "" };

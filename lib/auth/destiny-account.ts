@@ -19,18 +19,14 @@ export async function listDestinyAccounts(userId: string): Promise<DestinyAccoun
     where: { userId },
     orderBy: [{ isPrimary: "desc" }, { membershipType: "asc" }],
   });
-  const accounts = rows.map((r) => ({
-    membershipType: r.membershipType,
-    membershipId: r.membershipId,
-    displayName: r.displayName,
-    crossSaveOverride: r.crossSaveOverride,
-    applicableMembershipTypes: r.applicableMembershipTypes,
-    isPrimary: r.isPrimary,
-  }));
-  return accounts.filter(
-    (a) => a.crossSaveOverride === 0 || a.crossSaveOverride === a.membershipType,
-  );
+  return usableAccounts(rows);
 }
+
+/** The player's stored choice of Destiny account (PlayerSettings), if any. */
+export type AccountChoice = {
+  destinyMembershipType: number | null;
+  destinyMembershipId: string | null;
+} | null;
 
 /** The account in use: the player's stored choice, else the cross-save primary, else the first. */
 export async function getActiveDestinyAccount(userId: string): Promise<DestinyAccount | null> {
@@ -38,10 +34,35 @@ export async function getActiveDestinyAccount(userId: string): Promise<DestinyAc
     listDestinyAccounts(userId),
     db.playerSettings.findUnique({ where: { userId } }),
   ]);
+  return activeAccountOf(accounts, settings);
+}
+
+/**
+ * Membership rows (primary first, then by platform) → the accounts a player can use: cross-save
+ * hides every platform but the one the override points at.
+ */
+export function usableAccounts(rows: readonly DestinyAccount[]): DestinyAccount[] {
+  return rows
+    .map((r) => ({
+      membershipType: r.membershipType,
+      membershipId: r.membershipId,
+      displayName: r.displayName,
+      crossSaveOverride: r.crossSaveOverride,
+      applicableMembershipTypes: r.applicableMembershipTypes,
+      isPrimary: r.isPrimary,
+    }))
+    .filter((a) => a.crossSaveOverride === 0 || a.crossSaveOverride === a.membershipType);
+}
+
+/** Of the usable accounts: the stored choice, else the cross-save primary, else the first. */
+export function activeAccountOf(
+  accounts: readonly DestinyAccount[],
+  choice: AccountChoice,
+): DestinyAccount | null {
   const chosen = accounts.find(
     (a) =>
-      a.membershipId === settings?.destinyMembershipId &&
-      a.membershipType === settings?.destinyMembershipType,
+      a.membershipId === choice?.destinyMembershipId &&
+      a.membershipType === choice?.destinyMembershipType,
   );
   return chosen ?? accounts.find((a) => a.isPrimary) ?? accounts[0] ?? null;
 }

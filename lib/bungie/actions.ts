@@ -13,11 +13,12 @@ import { bungieFetch, type CallOptions } from "./fetch";
 // Item actions are WRITES: never retried by the client (see retry.ts). On any BungieError the
 // caller should re-read the profile before deciding what to do next, except when
 // `error.isRejectedBeforeAction` (throttle, maintenance, auth), where nothing happened.
-// Actions of one player run one at a time, each >= 0.1 s after the previous answer (limits.ts).
+// Actions of one player run one at a time, each >= 0.1 s after their previous item action's
+// answer (kind "item" in limits.ts).
 
 export type ItemActionContext = {
   accessToken: string;
-  /** The player's Bungie.net membership id: the key of the per-player action spacing. */
+  /** The player's Bungie.net membership id: the key of the per-player action lease and spacing. */
   bungieMembershipId: string;
   membershipType: number;
   characterId: string;
@@ -27,7 +28,7 @@ function actionRequest(context: ItemActionContext) {
   return {
     accessToken: context.accessToken,
     kind: "write" as const,
-    actionPlayerKey: context.bungieMembershipId,
+    action: { player: context.bungieMembershipId, kind: "item" as const },
   };
 }
 

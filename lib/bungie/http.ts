@@ -1,9 +1,10 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import type { ServerResponse } from "bungie-api-ts/destiny2";
 import type { HttpClient, HttpClientConfig } from "bungie-api-ts/http";
 import { parseEnvelope } from "./envelope";
 import { BungieError, ClientErrorCodes } from "./errors";
-import type { BungieLimiter } from "./limits";
+import { ANONYMOUS_PLAYER, type ActionKind, type BungieLimiter, type Priority } from "./limits";
 import { consoleLogger, createSafeLogger, type BungieLogger, type SafeLogger } from "./logger";
 import { createMemoryLimiter } from "./memory-limit-store";
 import { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";
@@ -44,10 +45,22 @@ export type RequestOptions = {
   /** Defaults to "read" for GET and "write" for POST. Only reads are ever retried. */
   kind?: RequestKind;
   /**
-   * Set for item actions: a stable id of the player (their Bungie.net membership id). Actions
-   * with the same key run one at a time, spaced by the limiter's actionSpacingMs.
+   * Set for actions Bungie paces per player: `player` is a stable id of the player (their
+   * Bungie.net membership id), `kind` picks the spacing (limits.ts). A player's actions run one
+   * at a time. `minSpacingMs` makes this one wait longer (a resend after Bungie's 36).
    */
-  actionPlayerKey?: string;
+  action?: { player: string; kind: ActionKind; minSpacingMs?: number };
+  /**
+   * Order among calls waiting for the window: "action" for actions, else "page". The digest
+   * passes "background"; token calls are always "token".
+   */
+  priority?: Priority;
+  /**
+   * Whose call this is, for round-robin among waiting calls of one priority. Defaults to the
+   * action's player, else a hash of the access token (never the token), else one shared id for
+   * calls made without a player.
+   */
+  player?: string;
   timeoutMs?: number;
   signal?: AbortSignal;
   /** Query parameters bungie-api-ts does not know about (GetMembersOfGroup's currentpage). */
@@ -132,19 +145,27 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
       init.body = JSON.stringify(req.body ?? {});
     }
     const secrets = [options.accessToken];
+    const { action, signal } = options;
+    const ticket = {
+      priority: options.priority ?? (action ? "action" : "page"),
+      player: options.player ?? action?.player ?? playerOfToken(options.accessToken),
+      signal,
+    } as const;
 
     for (let retries = 0; ; retries++) {
       const started = performance.now();
       let error: BungieError;
-      // Item actions: one at a time per player, spaced from the previous answer (limits.ts).
-      const lease = options.actionPlayerKey
-        ? await limiter.acquireAction(options.actionPlayerKey, {
+      // Actions: one at a time per player, spaced from the previous answer (limits.ts).
+      const lease = action
+        ? await limiter.acquireAction(action.player, {
+            action: action.kind,
             leaseMs: timeoutMs + ACTION_LEASE_MARGIN_MS,
-            signal: options.signal,
+            minSpacingMs: action.minSpacingMs,
+            signal,
           })
         : null;
       try {
-        await limiter.acquireRequest(options.signal);
+        await limiter.acquireRequest(ticket);
         const { status, text } = await send(url, init, endpoint, timeoutMs, options.signal);
         const envelope = parseEnvelope<T>(text, status, endpoint);
         log("debug", `${req.method} ${endpoint} ${status}`, { ms: elapsed(started) }, secrets);
@@ -231,7 +252,12 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
       client_id: config.clientId,
       client_secret: config.clientSecret,
     });
-    await limiter.acquireRequest(signal);
+    // First in line: a page waiting on a refresh holds every call it would make after it.
+    await limiter.acquireRequest({
+      priority: "token",
+      player: playerOfToken(fields.refresh_token ?? fields.code),
+      signal,
+    });
     const started = performance.now();
     const result = await send(
       `${origin}${TOKEN_PATH}`,
@@ -276,6 +302,12 @@ function platformPath(url: string): string {
     throw new TypeError(`Not a Bungie.net /Platform URL: ${url.split("?")[0]}`);
   }
   return path.split("?")[0]!;
+}
+
+/** A stable, non-secret player id for the limiter's queue: a hash of the token, never the token. */
+function playerOfToken(token: string | undefined): string {
+  if (!token) return ANONYMOUS_PLAYER;
+  return `token:${createHash("sha256").update(token).digest("base64url").slice(0, 16)}`;
 }
 
 function elapsed(started: number): number {

@@ -6,14 +6,21 @@ import "server-only";
 
 export { createBungieClient } from "./http";
 export type { BungieClient, BungieClientConfig, ContentOptions, RequestOptions } from "./http";
-export { getBungieClient, setBungieClient, limiterPrefix } from "./client";
+export { getBungieClient, setBungieClient, limitScope, type LimitScope } from "./client";
 export { bungieFetch, type CallOptions } from "./fetch";
 export { BungieError, ClientErrorCodes, classifyBungieTrouble, isBungieError } from "./errors";
 export type { BungieTrouble } from "./errors";
 export { redact, redactValue } from "./redact";
 export type { BungieLogger, LogLevel } from "./logger";
 export { BUNGIE_LIMITS, createLimiter, unlimited } from "./limits";
-export type { BungieLimiter, LimitSettings, LimitStore } from "./limits";
+export type {
+  ActionKind,
+  BungieLimiter,
+  LimitSettings,
+  LimitStore,
+  Priority,
+  RequestTicket,
+} from "./limits";
 export { createMemoryLimiter, createMemoryLimitStore } from "./memory-limit-store";
 export { createRedisLimiter, createRedisLimitStore } from "./redis-limit-store";
 export { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";

@@ -3,12 +3,19 @@ import {
   ACTION_POLL_MS,
   BUNGIE_LIMITS,
   createLimiter,
+  longestSpacing,
+  type ActionKind,
   type BungieLimiter,
   type LimitSettings,
   type LimitStore,
 } from "./limits";
 
-type PlayerSlot = { leaseId: string | null; leaseUntil: number; lastDone: number };
+type PlayerSlot = {
+  leaseId: string | null;
+  leaseUntil: number;
+  /** When the player's last action of each kind was answered. */
+  done: Partial<Record<ActionKind, number>>;
+};
 
 /**
  * The limits kept in this process: right for one app instance. With several instances behind a
@@ -21,6 +28,7 @@ export function createMemoryLimitStore(
   // Send times within the window, oldest first. At most maxRequests entries.
   const sent: number[] = [];
   const players = new Map<string, PlayerSlot>();
+  const remembered = longestSpacing(settings);
 
   return {
     kind: "memory",
@@ -34,29 +42,34 @@ export function createMemoryLimitStore(
       }
       return Math.max(1, sent[0]! + settings.windowMs - t);
     },
-    async tryAction(playerKey, leaseId, leaseMs) {
+    async tryAction({ player, action, leaseId, leaseMs, minSpacingMs = 0 }) {
       const t = now();
-      const slot = players.get(playerKey);
+      const slot = players.get(player);
       if (slot?.leaseId && slot.leaseUntil > t) {
         return Math.min(ACTION_POLL_MS, slot.leaseUntil - t);
       }
-      if (slot && t - slot.lastDone < settings.actionSpacingMs) {
-        return slot.lastDone + settings.actionSpacingMs - t;
-      }
-      players.set(playerKey, { leaseId, leaseUntil: t + leaseMs, lastDone: slot?.lastDone ?? 0 });
+      const last = slot?.done[action];
+      const spacing = Math.max(settings.actionSpacingMs[action], minSpacingMs);
+      if (last !== undefined && t - last < spacing) return last + spacing - t;
+      players.set(player, { leaseId, leaseUntil: t + leaseMs, done: slot?.done ?? {} });
       // Forget idle players so the map stays small.
       if (players.size > 10_000) {
         for (const [key, s] of players) {
-          if (!s.leaseId && t - s.lastDone >= settings.actionSpacingMs) players.delete(key);
+          const latest = Math.max(0, ...Object.values(s.done));
+          if (!s.leaseId && t - latest >= remembered) players.delete(key);
         }
       }
       return 0;
     },
-    async releaseAction(playerKey, leaseId) {
-      const slot = players.get(playerKey);
+    async releaseAction(player, action, leaseId) {
+      const slot = players.get(player);
       // A lease that expired and was taken over belongs to someone else now.
       if (slot?.leaseId !== leaseId) return;
-      players.set(playerKey, { leaseId: null, leaseUntil: 0, lastDone: now() });
+      players.set(player, {
+        leaseId: null,
+        leaseUntil: 0,
+        done: { ...slot.done, [action]: now() },
+      });
     },
     async close() {},
   };

@@ -6,6 +6,8 @@ import {
   ACTION_POLL_MS,
   BUNGIE_LIMITS,
   createLimiter,
+  longestSpacing,
+  type ActionKind,
   type BungieLimiter,
   type LimitSettings,
   type LimitStore,
@@ -13,7 +15,7 @@ import {
 import type { SafeLogger } from "./logger";
 import { createMemoryLimitStore } from "./memory-limit-store";
 
-// Both scripts read the clock from Redis (TIME), not from the app, so instances with skewed
+// The scripts read the clock from Redis (TIME), not from the app, so instances with skewed
 // clocks still agree. Each runs atomically: check-and-take can't interleave between instances.
 
 // KEYS[1] sorted set of send times (ms); ARGV: windowMs, maxRequests, unique member.
@@ -31,13 +33,14 @@ local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
 return math.max(1, tonumber(oldest[2]) + window - now)
 `;
 
-// KEYS[1] hash of the player's action slot {lease, until, done}; ARGV: spacingMs, leaseMs,
-// leaseId, pollMs. Waits while another lease is live, then until `done` + spacing.
+// KEYS[1] hash of the player's action slot {lease, until, done:<kind>…}; ARGV: spacingMs (of
+// this kind, or longer for a resend), leaseMs, leaseId, pollMs, kind, keepMs. Waits while another
+// lease of the player (of any kind) is live, then until done:<kind> + spacing.
 const ACTION_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local spacing = tonumber(ARGV[1])
-local slot = redis.call('HMGET', KEYS[1], 'lease', 'until', 'done')
+local slot = redis.call('HMGET', KEYS[1], 'lease', 'until', 'done:' .. ARGV[5])
 if slot[1] and tonumber(slot[2]) > now then
   return math.min(tonumber(ARGV[4]), tonumber(slot[2]) - now)
 end
@@ -47,18 +50,19 @@ if slot[3] then
 end
 local lease = tonumber(ARGV[2])
 redis.call('HSET', KEYS[1], 'lease', ARGV[3], 'until', now + lease)
-redis.call('PEXPIRE', KEYS[1], lease + spacing * 10)
+redis.call('PEXPIRE', KEYS[1], lease + tonumber(ARGV[6]))
 return 0
 `;
 
-// KEYS[1] as above; ARGV: leaseId, spacingMs. Only the lease holder may end it.
+// KEYS[1] as above; ARGV: leaseId, kind, keepMs. Only the lease holder may end it. The slot is
+// kept keepMs (ten times the longest spacing) so every kind's spacing outlives it.
 const RELEASE_SCRIPT = `
 if redis.call('HGET', KEYS[1], 'lease') ~= ARGV[1] then return 0 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 redis.call('HDEL', KEYS[1], 'lease', 'until')
-redis.call('HSET', KEYS[1], 'done', now)
-redis.call('PEXPIRE', KEYS[1], math.max(1000, tonumber(ARGV[2]) * 10))
+redis.call('HSET', KEYS[1], 'done:' .. ARGV[2], now)
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]))
 return 1
 `;
 
@@ -70,16 +74,18 @@ type ScriptedRedis = Redis & {
     leaseMs: number,
     leaseId: string,
     pollMs: number,
+    kind: ActionKind,
+    keepMs: number,
   ): Promise<number>;
-  warmindRelease(key: string, leaseId: string, spacingMs: number): Promise<number>;
+  warmindRelease(key: string, leaseId: string, kind: ActionKind, keepMs: number): Promise<number>;
 };
 
 export type RedisLimitOptions = {
   /** A redis:// URL (a connection is opened and closed by the store) or an ioredis instance. */
   redis: string | Redis;
   /**
-   * Key namespace, e.g. `warmind:bungie:<hash of the API key>`: limits are per API key, and the
-   * key itself must not appear in Redis key names.
+   * Key namespace of the limits' scope (client.ts limitScope): `warmind:bungie:<scope id>`. Every
+   * instance sending from the same address should share it; it never holds a secret.
    */
   prefix: string;
   settings?: LimitSettings;
@@ -103,7 +109,9 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
   redis.defineCommand("warmindRelease", { numberOfKeys: 1, lua: RELEASE_SCRIPT });
 
   const fallback = createMemoryLimitStore(settings);
-  const actionKey = (playerKey: string) => `${options.prefix}:action:${playerKey}`;
+  const actionKey = (player: string) => `${options.prefix}:action:${player}`;
+  // A player's slot outlives their last answer by ten times the longest spacing.
+  const keepMs = Math.max(1_000, longestSpacing(settings) * 10);
   const instance = randomUUID();
   let counter = 0;
   let warnedAt = 0;
@@ -138,25 +146,27 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
           ),
         () => fallback.tryRequest(),
       ),
-    tryAction: (playerKey, leaseId, leaseMs) =>
+    tryAction: (claim) =>
       guarded(
         () =>
           redis.warmindAction(
-            actionKey(playerKey),
-            settings.actionSpacingMs,
-            leaseMs,
-            leaseId,
+            actionKey(claim.player),
+            Math.max(settings.actionSpacingMs[claim.action], claim.minSpacingMs ?? 0),
+            claim.leaseMs,
+            claim.leaseId,
             ACTION_POLL_MS,
+            claim.action,
+            keepMs,
           ),
-        () => fallback.tryAction(playerKey, leaseId, leaseMs),
+        () => fallback.tryAction(claim),
       ),
-    async releaseAction(playerKey, leaseId) {
+    async releaseAction(player, action, leaseId) {
       // Release where the lease was taken; both calls are harmless for a lease they don't hold.
       await guarded(
-        () => redis.warmindRelease(actionKey(playerKey), leaseId, settings.actionSpacingMs),
+        () => redis.warmindRelease(actionKey(player), leaseId, action, keepMs),
         async () => 0,
       );
-      await fallback.releaseAction(playerKey, leaseId);
+      await fallback.releaseAction(player, action, leaseId);
     },
     async close() {
       if (ownsConnection) redis.disconnect();

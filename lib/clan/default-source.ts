@@ -12,7 +12,7 @@ export const MEMBER_DETAILS_CONCURRENCY = 10;
 /** Clans, rosters and member profiles kept in each process's memory (a 100-member clan is ~100). */
 const MAX_CLAN_ENTRIES_IN_MEMORY = 5_000;
 
-// One per process, on globalThis so dev reloads keep it (as lib/demo does for the sandbox).
+// One per process, on globalThis so dev reloads keep it (as sandbox/mount.ts does for the demo world).
 const globalForClan = globalThis as unknown as { warmindClanSource?: ClanSource };
 
 /** The app's clan source: the app's Bungie client, the shared cache, one bounded pool. */

@@ -75,11 +75,12 @@ class PlanRefused extends Error {
   }
 }
 
-const IN_ACTIVITY_HINT = "equipping works only in orbit, a social space or offline";
+/** Where the game lets a character change gear: the one wording of the rule (also equip-status). */
+export const EQUIP_LOCATION_RULE = "equipping works only in orbit, a social space or offline";
 
 /** What the game says when it refuses an equip because of where the character is. */
 export function inActivityMessage(who: string): string {
-  return `Your ${who} is in an activity: ${IN_ACTIVITY_HINT}. Go to orbit and try again.`;
+  return `Your ${who} is in an activity: ${EQUIP_LOCATION_RULE}. Go to orbit and try again.`;
 }
 
 /** Plans one planning session: steps are applied to `state` as they are added. */
@@ -207,7 +208,7 @@ class Planner {
     if (this.character(owner).inActivity === true) {
       throw new PlanRefused(
         "in-activity",
-        `${item.name} is equipped on your ${who}, which is in an activity: ${IN_ACTIVITY_HINT}. Go to orbit and try again.`,
+        `${item.name} is equipped on your ${who}, which is in an activity: ${EQUIP_LOCATION_RULE}. Go to orbit and try again.`,
       );
     }
     const replacement = this.findReplacement(owner, item.bucketHash, item.key, protect, null);

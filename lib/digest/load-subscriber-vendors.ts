@@ -21,7 +21,8 @@ export class NothingToSendError extends Error {
 /**
  * A subscriber's vendors, read as the app reads them for the player: their active Destiny
  * account, their stored Bungie token (refreshed when it expires; withAccessToken), the manifest
- * in their language, and icon URLs a mail client can load.
+ * in their language, and icon URLs a mail client can load. Its Bungie calls queue behind the
+ * players' own (priority "background"), so a digest run never slows a page down.
  */
 export async function loadSubscriberVendors(
   env: Pick<Env, "bungie">,
@@ -37,6 +38,8 @@ export async function loadSubscriberVendors(
       characterId: subscriber.characterId,
       lookup: manifestLookup(language),
       assetUrl: (path) => emailAssetUrl(env, path),
+      // Nobody watches the digest: its calls wait behind every player's (lib/bungie limits).
+      call: { priority: "background" },
     }),
   );
   const character = result.characters.find((c) => c.characterId === result.characterId);

@@ -35,11 +35,9 @@ const ActionSchema = z.discriminatedUnion("intent", [
   }),
 ]);
 
-export type ParsedAction = { ok: true; request: ItemActionRequest } | { ok: false; error: string };
-
-/** FormData → a typed request, or the first problem in words. */
-export function parseItemAction(formData: FormData): ParsedAction {
-  const raw = {
+/** The form's fields as the schema reads them (the server action and the browser's guess). */
+export function readItemActionForm(formData: FormData) {
+  return {
     intent: formData.get("intent") ?? undefined,
     itemKey: formData.get("itemKey") ?? undefined,
     itemKeys: formData.getAll("itemKeys"),
@@ -48,37 +46,41 @@ export function parseItemAction(formData: FormData): ParsedAction {
     characterId: formData.get("characterId") ?? undefined,
     locked: formData.get("locked") ?? undefined,
   };
-  const parsed = ActionSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      ok: false,
-      error:
-        issue?.code === "invalid_union" || issue?.path[0] === "intent"
-          ? "That is not something Warmind can do with an item."
-          : (issue?.message ?? "That request is not valid."),
-    };
-  }
-  const data = parsed.data;
+}
+
+/** The form → a typed request. */
+export const ItemActionSchema = ActionSchema.transform((data): ItemActionRequest => {
   switch (data.intent) {
     case "move":
       return {
-        ok: true,
-        request: {
-          intent: "move",
-          itemKey: data.itemKey,
-          to: data.to === "vault" ? "vault" : { characterId: data.to },
-          quantity: data.quantity,
-        },
+        intent: "move",
+        itemKey: data.itemKey,
+        to: data.to === "vault" ? "vault" : { characterId: data.to },
+        quantity: data.quantity,
       };
     case "lock":
-      return {
-        ok: true,
-        request: { intent: "lock", itemKey: data.itemKey, locked: data.locked === "true" },
-      };
+      return { intent: "lock", itemKey: data.itemKey, locked: data.locked === "true" };
     default:
-      return { ok: true, request: data };
+      return data;
   }
+});
+
+/** The first problem of an invalid form, in words. */
+export function itemActionProblem(issues: readonly z.core.$ZodIssue[]): string {
+  const issue = issues[0];
+  return issue?.code === "invalid_union" || issue?.path[0] === "intent"
+    ? "That is not something Warmind can do with an item."
+    : (issue?.message ?? "That request is not valid.");
+}
+
+export type ParsedAction = { ok: true; request: ItemActionRequest } | { ok: false; error: string };
+
+/** FormData → a typed request, or the first problem in words. */
+export function parseItemAction(formData: FormData): ParsedAction {
+  const parsed = ItemActionSchema.safeParse(readItemActionForm(formData));
+  return parsed.success
+    ? { ok: true, request: parsed.data }
+    : { ok: false, error: itemActionProblem(parsed.error.issues) };
 }
 
 export const ChooseCharacterSchema = z.object({

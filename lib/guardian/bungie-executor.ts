@@ -9,69 +9,48 @@ import {
   setItemLockState,
   transferItem,
   type BungieClient,
+  type CallOptions,
+  type EquipResult,
   type ItemActionContext,
 } from "@/lib/bungie";
 import type { PlanStep } from "@/lib/destiny/planner-state";
 import { PlatformErrorCodes } from "@/lib/destiny/platform-error-codes";
 import type { GuardianContext } from "./guardian-context";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-// Bungie allows one item action per player every 0.1 s, counted when requests ARRIVE. A request
-// has arrived by the time its answer is back, so sending the next one 0.1 s after that answer
-// can never be refused, whatever the network's jitter (spacing sends alone can be).
-const ACTION_GAP_MS = 105;
-const lastAnswerAt = new Map<string, number>();
-
-async function spaceFromLastAnswer(player: string) {
-  const last = lastAnswerAt.get(player);
-  const wait = last === undefined ? 0 : last + ACTION_GAP_MS - Date.now();
-  if (wait > 0) await sleep(wait);
-}
-
-function answered(player: string) {
-  lastAnswerAt.set(player, Date.now());
-  // Players idle for a while need no spacing: keep the map small.
-  if (lastAnswerAt.size > 5_000) {
-    const old = Date.now() - ACTION_GAP_MS;
-    for (const [key, at] of lastAnswerAt) if (at < old) lastAnswerAt.delete(key);
-  }
-}
-
-export type Executor = { calls: number; run: (step: PlanStep) => Promise<string[]> };
+export type Executor = {
+  /** Item actions sent to Bungie so far, resends included. */
+  calls: number;
+  /** Sends one step; resolves with the items EquipItems could not equip (empty otherwise). */
+  run: (step: PlanStep) => Promise<EquipResult[]>;
+};
 
 /**
- * Sends steps to Bungie with the player's token. A token Bungie rejects is refreshed and the
- * same step sent once more: an auth rejection happens before the game acts, so it's safe.
- * Returns, per step, the items EquipItems could not equip (empty otherwise).
+ * Sends steps to Bungie with the player's token. Every send waits for the player's item-action
+ * lease in lib/bungie's limiter (one action at a time, ≥ 0.1 s after the previous answer, shared
+ * by every app instance through Redis), so steps need no pacing here.
+ *
+ * A step Bungie refused before acting may be sent again, at most twice: after an auth rejection
+ * with a refreshed token, and after a 36 (ThrottleLimitExceededMomentarily: another client of the
+ * player's, such as the game or another tab, acted just before) once the limiter has held the
+ * player's next action back for Bungie's ThrottleSeconds (0.25 to 2 s).
  */
-export function bungieExecutor(
-  context: GuardianContext,
-  bungieMembershipId: string,
-  client?: BungieClient,
-): Executor {
+export function bungieExecutor(context: GuardianContext, client?: BungieClient): Executor {
   let token: string | null = null;
   const executor: Executor = {
     calls: 0,
     async run(step) {
       token ??= await getBungieAccessToken(context.userId);
+      const options: CallOptions = { client };
       for (let attempt = 0; ; attempt++) {
         try {
-          await spaceFromLastAnswer(bungieMembershipId);
           executor.calls++;
-          try {
-            return await send(step, token);
-          } finally {
-            answered(bungieMembershipId);
-          }
+          return await send(step, token, options);
         } catch (error) {
           if (!isBungieError(error) || !error.isRejectedBeforeAction || attempt >= 2) throw error;
           if (error.isAuth) {
             token = await getBungieAccessToken(context.userId, { rejected: token });
           } else if (error.code === PlatformErrorCodes.ThrottleLimitExceededMomentarily) {
-            // Bungie counts the 0.1 s between actions on arrival; network jitter can squeeze two
-            // well-spaced sends together. Nothing happened, so the step may be sent again.
-            await sleep(Math.min(Math.max(error.throttleSeconds, 0.25), 2) * 1000);
+            options.minActionSpacingMs = Math.min(Math.max(error.throttleSeconds, 0.25), 2) * 1000;
           } else {
             throw error;
           }
@@ -81,12 +60,15 @@ export function bungieExecutor(
   };
   const base = (characterId: string, accessToken: string): ItemActionContext => ({
     accessToken,
-    bungieMembershipId: bungieMembershipId,
+    bungieMembershipId: context.bungieMembershipId,
     membershipType: context.account.membershipType,
     characterId,
   });
-  async function send(step: PlanStep, accessToken: string): Promise<string[]> {
-    const options = { client };
+  async function send(
+    step: PlanStep,
+    accessToken: string,
+    options: CallOptions,
+  ): Promise<EquipResult[]> {
     switch (step.kind) {
       case "transfer":
         await transferItem(
@@ -134,7 +116,7 @@ export function bungieExecutor(
             options,
           ),
         );
-        return results.filter((r) => !r.ok).map((r) => `${r.itemInstanceId}:${r.equipStatus}`);
+        return results.filter((r) => !r.ok);
       }
     }
   }

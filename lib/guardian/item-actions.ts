@@ -11,8 +11,9 @@ import {
 import type { ItemActionRequest } from "./action-schema";
 import type { ItemActionResult } from "./action-result";
 import { bungieExecutor } from "./bungie-executor";
+import { equipSetFailure } from "./equip-status";
 import { explainBungieError } from "./explain-error";
-import { getBungieMembershipId, getGuardianContext } from "./guardian-context";
+import { getGuardianContext } from "./guardian-context";
 import { inventoryViewFor } from "./load-inventory-view";
 import { plannerStateOf } from "./planner-view";
 import { placementsOf } from "./placements";
@@ -82,10 +83,7 @@ export async function performItemAction(
   request: ItemActionRequest,
   options: { client?: BungieClient } = {},
 ): Promise<ItemActionResult> {
-  const [context, bungieMembershipId] = await Promise.all([
-    getGuardianContext(userId),
-    getBungieMembershipId(userId),
-  ]);
+  const context = await getGuardianContext(userId);
   if (!context) return refusal("Your Bungie.net account has no Destiny profile to act on.");
   let view: InventoryView;
   try {
@@ -107,19 +105,20 @@ export async function performItemAction(
   const planned = planAction(before, request, view.selectedCharacterId);
   if (!planned.ok) return refusal(planned.message);
 
-  const executor = bungieExecutor(context, bungieMembershipId, options.client);
+  const executor = bungieExecutor(context, options.client);
   let state = before;
   let failure: { message: string; step: PlanStep } | null = null;
   for (const step of planned.steps) {
     try {
       const unequipped = await executor.run(step);
       if (unequipped.length > 0 && step.kind === "equip-set") {
-        failure = { message: equipSetFailure(state, step, unequipped), step };
+        const nameOf = (id: string) => state.items.find((i) => i.itemInstanceId === id)?.name;
+        failure = { message: equipSetFailure(unequipped, nameOf), step };
         // The pieces that did equip are on; the rest stay in the inventory.
-        const failed = new Set(unequipped.map((u) => u.split(":")[0]));
+        const failed = new Set(unequipped.map((u) => u.itemInstanceId));
         state = applyStep(state, {
           ...step,
-          itemKeys: step.itemKeys.filter((_, n) => !failed.has(step.itemInstanceIds[n])),
+          itemKeys: step.itemKeys.filter((_, n) => !failed.has(step.itemInstanceIds[n] ?? "")),
         });
         break;
       }
@@ -168,28 +167,4 @@ export async function performItemAction(
     view: fresh,
     writes: executor.calls,
   };
-}
-
-function equipSetFailure(state: PlannerState, step: PlanStep, unequipped: string[]): string {
-  if (step.kind !== "equip-set") return "";
-  const names = unequipped.map((entry) => {
-    const [id, code] = entry.split(":");
-    const item = state.items.find((i) => i.itemInstanceId === id);
-    return `${item?.name ?? "An item"} (${explainEquipStatus(Number(code))})`;
-  });
-  return `Some items couldn't be equipped: ${names.join("; ")}.`;
-}
-
-function explainEquipStatus(code: number): string {
-  switch (code) {
-    case 1671:
-    case 1634:
-      return "equipping works only in orbit, a social space or offline";
-    case 1641:
-      return "only one exotic of a kind can be equipped";
-    case 1623:
-      return "not found on the character";
-    default:
-      return `Bungie error ${code}`;
-  }
 }

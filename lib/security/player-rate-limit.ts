@@ -16,6 +16,8 @@ export const ACTION_LIMITS = {
   settings: { limit: 30, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
+export type ActionLimitKind = keyof typeof ACTION_LIMITS;
+
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export interface RateLimitStore {
@@ -88,10 +90,7 @@ function getStore(): RateLimitStore {
 }
 
 /** For server actions: whether this player may run one more action of this kind now. */
-export function limitPlayerAction(
-  userId: string,
-  kind: keyof typeof ACTION_LIMITS,
-): Promise<RateLimitResult> {
+export function limitPlayerAction(userId: string, kind: ActionLimitKind): Promise<RateLimitResult> {
   return checkRateLimit(getStore(), `${kind}:${userId}`, ACTION_LIMITS[kind]);
 }
 

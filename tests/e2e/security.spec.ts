@@ -415,6 +415,35 @@ test("per-player rate limit on our own actions: the 31st settings change in a mi
   expect(messages[30]).toMatch(/try again|too many|wait/i);
 });
 
+test("per-player rate limit on stopping the digest: within 31 calls in a minute one waits", async ({
+  page,
+  request,
+}, testInfo) => {
+  await sandboxControl(request, "reset");
+  // The settings limit is shared by every settings action of a player: the test above may
+  // already have spent this player's minute, so count until the refusal, at most 31 calls.
+  await signInAs(page, testInfo.project.name === "phone" ? /Crimson Rival/ : /Twin Path/);
+  await expect(page).toHaveURL(/\/account$/);
+  const messages: string[] = [];
+  for (let i = 0; i < 31; i++) {
+    const { status, result } = await callAction(
+      page,
+      "/settings/digest",
+      "app/settings/digest/actions.ts#stopDigest",
+      {},
+      { status: "idle", message: "" },
+    );
+    expect(status).toBe(200);
+    messages.push(String(result?.message));
+    if (result?.status === "error") break;
+  }
+  const refused = messages.at(-1)!;
+  expect(refused).toMatch(/try again|too many|wait/i);
+  expect(
+    messages.slice(0, -1).every((m) => m === "The digest is off. Nothing more will be sent."),
+  ).toBe(true);
+});
+
 test("per-player rate limit on item actions: the 121st in a minute is refused with a message", async ({
   page,
   request,

@@ -1,4 +1,4 @@
-// Two app instances (two clients) sharing Bungie's per-key window and per-player spacing
+// Two app instances (two clients) sharing Bungie's per-address window and per-player spacing
 // through Redis, against a sandbox whose per-key limit is lowered so that going over shows.
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
@@ -15,7 +15,11 @@ import { demoPlayer, startHarness, type Harness } from "./sandbox-harness";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const RUN = `warmind-test:${randomUUID()}`;
 // The sandbox allows 1 request/s averaged over 10 s, i.e. 10 per window; so do we.
-const SETTINGS = { maxRequests: 10, windowMs: 10_000, actionSpacingMs: 110 };
+const SETTINGS = {
+  maxRequests: 10,
+  windowMs: 10_000,
+  actionSpacingMs: { item: 110, loadout: 1_000, plug: 500 },
+};
 // No retries: a single throttle from the sandbox fails the test.
 const NO_RETRY = { maxRetries: 0 };
 
@@ -46,7 +50,7 @@ function twoInstances(shared: boolean, settings = SETTINGS) {
 }
 
 describe("Redis-shared limits across two clients", () => {
-  it("keeps both instances together under the per-key window: delayed, never throttled", async () => {
+  it("keeps both instances together under the shared window: delayed, never throttled", async () => {
     const [a, b] = twoInstances(true);
     await harness.control("rate-limit", { perSecond: 1 });
     const started = performance.now();

@@ -1,6 +1,8 @@
 // A whole digest run on each database: real players signed in against the sandbox (over HTTP),
 // their stored tokens, the manifest imported from the sandbox, and a real SMTP server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBungieClient, setBungieClient, type RequestTicket } from "@/lib/bungie";
+import { createMemoryLimiter } from "@/lib/bungie/memory-limit-store";
 import { runVendorDigest, type DigestRunDeps } from "@/lib/digest/run-digest";
 import { saveSubscription } from "@/lib/digest/subscription";
 import { unsubscribeUrl } from "@/lib/email/links";
@@ -290,6 +292,33 @@ describe.each(DATABASE_KINDS)("vendor digest run on %s", (kind) => {
     expect(await database.db.digestDelivery.count({ where: { resetId: out.resetId } })).toBe(0);
     const next = await runVendorDigest({ ...deps, now: () => now + 60_000 });
     expect(next).toMatchObject({ sent: 2, deferred: 0 });
+  });
+
+  it("reads vendors at background priority, so players' own calls go first", async () => {
+    const tickets: RequestTicket[] = [];
+    const limiter = createMemoryLimiter();
+    setBungieClient(
+      createBungieClient({
+        origin: server.url,
+        ...DEMO_BUNGIE_APP,
+        limiter: {
+          ...limiter,
+          acquireRequest: (ticket) => (tickets.push(ticket!), limiter.acquireRequest(ticket)),
+        },
+      }),
+    );
+    try {
+      const report = await runVendorDigest({ ...deps, now: () => SATURDAY + 7 * DAY });
+      expect(report).toMatchObject({ subscribers: 2, sent: 2 });
+    } finally {
+      useSandboxAndDatabase(server, database.db);
+    }
+    const platform = tickets.filter((t) => t.priority !== "token");
+    // GetProfile, GetVendors and a GetVendor per vendor, for each of the two subscribers.
+    expect(platform.length).toBeGreaterThan(6);
+    expect(new Set(platform.map((t) => t.priority))).toEqual(new Set(["background"]));
+    // Each subscriber is their own player in the queue (round-robin between them).
+    expect(new Set(platform.map((t) => t.player)).size).toBe(2);
   });
 
   it("keeps going when Bungie is down for maintenance, and records why", async () => {

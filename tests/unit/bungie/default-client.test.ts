@@ -51,11 +51,14 @@ describe("getBungieClient", () => {
     setBungieClient(undefined);
   });
 
-  it("names Redis keys after a hash of the API key, never the key", async () => {
-    const { limiterPrefix } = await freshClient({});
-    const prefix = limiterPrefix("real-key-123");
-    expect(prefix).toMatch(/^warmind:bungie:[0-9a-f]{16}$/);
-    expect(prefix).not.toContain("real-key-123");
-    expect(limiterPrefix("other-key")).not.toBe(prefix);
+  it("names the limits' scope (and its Redis keys) after a hash of the API key, never the key", async () => {
+    const { limitScope } = await freshClient({});
+    const scope = limitScope("real-key-123");
+    expect(scope.prefix).toMatch(/^warmind:bungie:[0-9a-f]{16}$/);
+    expect(scope.prefix).toBe(`warmind:bungie:${scope.id}`);
+    expect(JSON.stringify(scope)).not.toContain("real-key-123");
+    expect(limitScope("other-key").prefix).not.toBe(scope.prefix);
+    // Bungie's published rate for one address: 250 per 10 s.
+    expect(scope.settings).toMatchObject({ maxRequests: 250, windowMs: 10_000 });
   });
 });

@@ -12,7 +12,7 @@ import {
   getGroupsForMember,
   getMembersOfGroup,
 } from "@/lib/bungie/groups";
-import { createLimiter, type LimitStore } from "@/lib/bungie/limits";
+import { createLimiter, type LimitStore, type RequestTicket } from "@/lib/bungie/limits";
 import { fetchContent, getDestinyManifest } from "@/lib/bungie/manifest";
 import { getCharacter, getItem, getLinkedProfiles, getProfile } from "@/lib/bungie/profile";
 import { searchDestinyPlayerByBungieName } from "@/lib/bungie/search";
@@ -223,22 +223,47 @@ describe("item actions", () => {
     expect(calls.every((c) => c.headers.authorization === "Bearer tok-abcdef")).toBe(true);
   });
 
-  it("reserve a per-player action slot keyed by the Bungie.net membership id; reads don't", async () => {
-    const keys: string[] = [];
+  it("take the player's item-action lease (membership id, kind item) at action priority; reads don't", async () => {
+    const claims: string[] = [];
     const released: string[] = [];
+    const tickets: string[] = [];
     const store: LimitStore = {
       kind: "memory",
       tryRequest: async () => 0,
-      tryAction: async (key) => (keys.push(key), 0),
-      releaseAction: async (key) => void released.push(key),
+      tryAction: async (claim) => (claims.push(`${claim.player}:${claim.action}`), 0),
+      releaseAction: async (player, action) => void released.push(`${player}:${action}`),
       close: async () => {},
     };
-    const { client } = echoClient({ limiter: createLimiter(store) });
+    const limiter = createLimiter(store);
+    const { client } = echoClient({
+      limiter: {
+        ...limiter,
+        acquireRequest: (ticket?: RequestTicket) => {
+          tickets.push(`${ticket?.priority}:${ticket?.player}`);
+          return limiter.acquireRequest(ticket);
+        },
+      },
+    });
+    await transferItem(
+      { ...context, itemId: null, itemReferenceHash: 5, stackSize: 10, transferToVault: true },
+      { client },
+    );
+    await pullFromPostmaster(
+      { ...context, itemId: "11", itemReferenceHash: 6, stackSize: 1 },
+      { client },
+    );
     await equipItem({ ...context, itemId: "12" }, { client });
     await getProfile({ membershipType: 3, membershipId: "46" }, { client });
+    await equipItems({ ...context, itemIds: ["1"] }, { client });
     await setItemLockState({ ...context, itemId: "13", locked: false }, { client });
-    expect(keys).toEqual(["20000001", "20000001"]);
-    expect(released).toEqual(keys);
+    expect(claims).toEqual(Array(5).fill("20000001:item"));
+    expect(released).toEqual(claims);
+    // Actions wait at "action" priority as their player; the anonymous read at "page".
+    expect(tickets).toEqual([
+      ...Array(3).fill("action:20000001"),
+      "page:anonymous",
+      ...Array(2).fill("action:20000001"),
+    ]);
   });
 });
 

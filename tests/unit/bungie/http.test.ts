@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BungieError, ClientErrorCodes } from "@/lib/bungie/errors";
+import { unlimited, type BungieLimiter, type RequestTicket } from "@/lib/bungie/limits";
 import { API_KEY, envelope, testClient } from "./fake-fetch";
 
 const GET = (path: string, params?: Record<string, string>) => ({
@@ -161,7 +162,7 @@ describe("retry policy in the client", () => {
             url: "https://www.bungie.net/Platform/Destiny2/Actions/Items/TransferItem/",
             body: {},
           },
-          { accessToken: "token-abcdef", actionPlayerKey: "p1" },
+          { accessToken: "token-abcdef", action: { player: "p1", kind: "item" } },
         ),
       );
       expect(calls).toHaveLength(1);
@@ -182,6 +183,49 @@ describe("retry policy in the client", () => {
       { kind: "read" },
     );
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe("what the client tells the limiter", () => {
+  function recordingLimiter() {
+    const tickets: RequestTicket[] = [];
+    const limiter: BungieLimiter = {
+      ...unlimited,
+      acquireRequest: async (ticket) => void tickets.push(ticket!),
+    };
+    return { limiter, tickets };
+  }
+
+  it("names reads by a hash of the access token (never the token), at page priority unless told", async () => {
+    const { limiter, tickets } = recordingLimiter();
+    const { client } = testClient(() => ({ json: envelope(1) }), { limiter });
+    await client.request(GET("/Destiny2/Manifest/"));
+    await client.request(GET("/User/GetMembershipsForCurrentUser/"), { accessToken: "tok-123456" });
+    await client.request(GET("/User/GetMembershipsForCurrentUser/"), { accessToken: "tok-123456" });
+    await client.request(GET("/User/GetMembershipsForCurrentUser/"), { accessToken: "tok-654321" });
+    await client.request(GET("/Destiny2/3/Profile/46/"), {
+      accessToken: "tok-123456",
+      priority: "background",
+      player: "20000001",
+    });
+    expect(tickets.map((t) => t.priority)).toEqual(["page", "page", "page", "page", "background"]);
+    const players = tickets.map((t) => t.player);
+    expect(players[0]).toBe("anonymous");
+    expect(players[1]).toMatch(/^token:[\w-]{16}$/);
+    expect(players[2]).toBe(players[1]); // stable per token
+    expect(players[3]).not.toBe(players[1]);
+    expect(players[4]).toBe("20000001");
+    expect(JSON.stringify(tickets)).not.toContain("123456");
+  });
+
+  it("sends token calls first in line, named by a hash of the grant", async () => {
+    const { limiter, tickets } = recordingLimiter();
+    const { client } = testClient([{ json: { access_token: "a" } }], { limiter });
+    await client.tokenRequest({ grant_type: "refresh_token", refresh_token: "refresh-secret-1" });
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]!.priority).toBe("token");
+    expect(tickets[0]!.player).toMatch(/^token:/);
+    expect(JSON.stringify(tickets)).not.toContain("refresh-secret");
   });
 });
 

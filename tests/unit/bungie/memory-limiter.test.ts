@@ -1,14 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BUNGIE_LIMITS } from "@/lib/bungie/limits";
+import { BUNGIE_LIMITS, type ActionKind, type LimitSettings } from "@/lib/bungie/limits";
 import { createMemoryLimiter, createMemoryLimitStore } from "@/lib/bungie/memory-limit-store";
+
+const SPACING = { item: 100, loadout: 1_000, plug: 500 };
+const settings = (maxRequests: number, windowMs: number): LimitSettings => ({
+  maxRequests,
+  windowMs,
+  actionSpacingMs: SPACING,
+});
+const claim = (player: string, leaseId: string, leaseMs: number, action: ActionKind = "item") => ({
+  player,
+  action,
+  leaseId,
+  leaseMs,
+});
 
 describe("memory limit store (window math)", () => {
   it("admits maxRequests per window and then says when the oldest slot frees", async () => {
     let now = 1_000;
-    const store = createMemoryLimitStore(
-      { maxRequests: 3, windowMs: 1_000, actionSpacingMs: 100 },
-      () => now,
-    );
+    const store = createMemoryLimitStore(settings(3, 1_000), () => now);
     expect(await store.tryRequest()).toBe(0);
     now = 1_200;
     expect(await store.tryRequest()).toBe(0);
@@ -24,37 +34,74 @@ describe("memory limit store (window math)", () => {
 
   it("holds one action lease per player and spaces the next from its release", async () => {
     let now = 0;
-    const store = createMemoryLimitStore(
-      { maxRequests: 100, windowMs: 1_000, actionSpacingMs: 100 },
-      () => now,
-    );
-    expect(await store.tryAction("a", "a1", 5_000)).toBe(0);
-    expect(await store.tryAction("b", "b1", 5_000)).toBe(0); // other players are independent
+    const store = createMemoryLimitStore(settings(100, 1_000), () => now);
+    expect(await store.tryAction(claim("a", "a1", 5_000))).toBe(0);
+    expect(await store.tryAction(claim("b", "b1", 5_000))).toBe(0); // other players are independent
     now = 300;
     // a1 is still in flight: poll again shortly, whatever the spacing says.
-    expect(await store.tryAction("a", "a2", 5_000)).toBe(20);
+    expect(await store.tryAction(claim("a", "a2", 5_000))).toBe(20);
     now = 400;
-    await store.releaseAction("a", "a1");
+    await store.releaseAction("a", "item", "a1");
     now = 440;
-    expect(await store.tryAction("a", "a2", 5_000)).toBe(60); // 100 ms after the answer at 400
+    expect(await store.tryAction(claim("a", "a2", 5_000))).toBe(60); // 100 ms after the answer at 400
     now = 500;
-    expect(await store.tryAction("a", "a2", 5_000)).toBe(0);
+    expect(await store.tryAction(claim("a", "a2", 5_000))).toBe(0);
   });
 
   it("lets a lease expire (a crashed holder) and ignores a stale release", async () => {
     let now = 0;
-    const store = createMemoryLimitStore(
-      { maxRequests: 100, windowMs: 1_000, actionSpacingMs: 100 },
-      () => now,
-    );
-    expect(await store.tryAction("a", "old", 1_000)).toBe(0);
+    const store = createMemoryLimitStore(settings(100, 1_000), () => now);
+    expect(await store.tryAction(claim("a", "old", 1_000))).toBe(0);
     now = 990;
-    expect(await store.tryAction("a", "new", 1_000)).toBe(10);
+    expect(await store.tryAction(claim("a", "new", 1_000))).toBe(10);
     now = 1_000;
-    expect(await store.tryAction("a", "new", 1_000)).toBe(0);
-    await store.releaseAction("a", "old"); // must not end "new"'s lease
+    expect(await store.tryAction(claim("a", "new", 1_000))).toBe(0);
+    await store.releaseAction("a", "item", "old"); // must not end "new"'s lease
     now = 1_050;
-    expect(await store.tryAction("a", "third", 1_000)).toBe(20);
+    expect(await store.tryAction(claim("a", "third", 1_000))).toBe(20);
+  });
+
+  it("spaces each kind from the player's previous answer of that kind: item 100, plug 500, loadout 1000 ms", async () => {
+    expect(BUNGIE_LIMITS.actionSpacingMs).toEqual(SPACING);
+    let now = 0;
+    const store = createMemoryLimitStore(BUNGIE_LIMITS, () => now);
+    for (const action of ["item", "plug", "loadout"] as const) {
+      expect(await store.tryAction(claim("a", `${action}1`, 5_000, action))).toBe(0);
+      await store.releaseAction("a", action, `${action}1`);
+    }
+    // All three answered at 0. Each kind waits its own spacing; the others don't add to it.
+    now = 50;
+    expect(await store.tryAction(claim("a", "i2", 5_000, "item"))).toBe(50);
+    expect(await store.tryAction(claim("a", "p2", 5_000, "plug"))).toBe(450);
+    expect(await store.tryAction(claim("a", "l2", 5_000, "loadout"))).toBe(950);
+    now = 100;
+    expect(await store.tryAction(claim("a", "i2", 5_000, "item"))).toBe(0);
+    await store.releaseAction("a", "item", "i2");
+    // An item action answered at 100 does not restart the loadout's second.
+    now = 1_000;
+    expect(await store.tryAction(claim("a", "l2", 5_000, "loadout"))).toBe(0);
+  });
+
+  it("keeps one action of a player in flight across kinds", async () => {
+    let now = 0;
+    const store = createMemoryLimitStore(BUNGIE_LIMITS, () => now);
+    expect(await store.tryAction(claim("a", "loadout", 5_000, "loadout"))).toBe(0);
+    now = 2_000; // every spacing has passed, but the loadout is still in flight
+    expect(await store.tryAction(claim("a", "item", 5_000, "item"))).toBe(20);
+    expect(await store.tryAction(claim("a", "plug", 5_000, "plug"))).toBe(20);
+    await store.releaseAction("a", "loadout", "loadout");
+    // Its answer spaces the next loadout, not the item action that was waiting for it.
+    expect(await store.tryAction(claim("a", "item", 5_000, "item"))).toBe(0);
+  });
+
+  it("makes a resend wait longer than the kind's spacing when asked (after Bungie's 36)", async () => {
+    let now = 0;
+    const store = createMemoryLimitStore(BUNGIE_LIMITS, () => now);
+    expect(await store.tryAction(claim("a", "1", 5_000))).toBe(0);
+    await store.releaseAction("a", "item", "1");
+    now = 100;
+    expect(await store.tryAction({ ...claim("a", "2", 5_000), minSpacingMs: 1_000 })).toBe(900);
+    expect(await store.tryAction(claim("a", "2", 5_000))).toBe(0);
   });
 });
 
@@ -68,11 +115,7 @@ describe("memory limiter (delays, never fails)", () => {
   });
 
   it("delays the request that doesn't fit until the window slides", async () => {
-    const limiter = createMemoryLimiter({
-      maxRequests: 250,
-      windowMs: 10_000,
-      actionSpacingMs: 100,
-    });
+    const limiter = createMemoryLimiter(settings(250, 10_000));
     const admitted: number[] = [];
     const all = Array.from({ length: 260 }, () =>
       limiter.acquireRequest().then(() => admitted.push(Date.now())),
@@ -88,7 +131,7 @@ describe("memory limiter (delays, never fails)", () => {
   });
 
   it("never lets more than maxRequests through in any window", async () => {
-    const limiter = createMemoryLimiter({ maxRequests: 5, windowMs: 1_000, actionSpacingMs: 100 });
+    const limiter = createMemoryLimiter(settings(5, 1_000));
     const admitted: number[] = [];
     const all = Array.from({ length: 23 }, () =>
       limiter.acquireRequest().then(() => admitted.push(Date.now())),
@@ -102,13 +145,95 @@ describe("memory limiter (delays, never fails)", () => {
     expect(Math.max(...admitted)).toBe(4_000);
   });
 
+  it("gives a freed slot to the highest priority waiting, whatever the arrival order", async () => {
+    // One request per 100 ms: each grant is one step of the queue.
+    const limiter = createMemoryLimiter(settings(1, 100));
+    await limiter.acquireRequest(); // fills the window
+    const order: string[] = [];
+    const wait = (priority: "token" | "action" | "page" | "background", label: string) =>
+      limiter.acquireRequest({ priority, player: label }).then(() => order.push(label));
+    const all = [
+      wait("background", "digest"),
+      wait("page", "page-1"),
+      wait("page", "page-2"),
+      wait("action", "move"),
+      wait("token", "refresh"),
+    ];
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all(all);
+    expect(order).toEqual(["refresh", "move", "page-1", "page-2", "digest"]);
+  });
+
+  it("serves players in turn: one with 50 calls queued holds another's one call by at most one grant", async () => {
+    const limiter = createMemoryLimiter(settings(1, 100));
+    await limiter.acquireRequest();
+    const order: string[] = [];
+    const all = Array.from({ length: 50 }, (_, i) =>
+      limiter
+        .acquireRequest({ priority: "page", player: "vendors-fan" })
+        .then(() => order.push(`fan-${i}`)),
+    );
+    await vi.advanceTimersByTimeAsync(150); // one of the fan's calls has gone meanwhile
+    all.push(
+      limiter.acquireRequest({ priority: "page", player: "other" }).then(() => order.push("other")),
+    );
+    await vi.advanceTimersByTimeAsync(10_000);
+    await Promise.all(all);
+    expect(order).toHaveLength(51);
+    // Queued behind the fan's 49 remaining calls, the other player's call goes at the next turn.
+    expect(order.slice(0, 3)).toEqual(["fan-0", "fan-1", "other"]);
+    // Each player's own calls keep their order.
+    const fan = order.filter((o) => o.startsWith("fan-"));
+    expect(fan).toEqual(Array.from({ length: 50 }, (_, i) => `fan-${i}`));
+  });
+
+  it("drops an aborted waiter from the queue; the slot goes to the next one", async () => {
+    const limiter = createMemoryLimiter(settings(1, 10_000));
+    await limiter.acquireRequest();
+    const controller = new AbortController();
+    const order: string[] = [];
+    const aborted = limiter.acquireRequest({
+      priority: "token",
+      player: "a",
+      signal: controller.signal,
+    });
+    const assertion = expect(aborted).rejects.toThrow("gone");
+    const next = limiter
+      .acquireRequest({ priority: "page", player: "b" })
+      .then(() => order.push("b"));
+    controller.abort(new Error("gone"));
+    await assertion;
+    await vi.advanceTimersByTimeAsync(10_000);
+    await next;
+    expect(order).toEqual(["b"]);
+    // The aborted waiter took no slot: the window holds the first request and b's.
+    const late = limiter.acquireRequest().then(() => order.push("late"));
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(order).toEqual(["b"]);
+    await vi.advanceTimersByTimeAsync(10_001);
+    await late;
+  });
+
+  it("stops waiting when the caller aborts", async () => {
+    const limiter = createMemoryLimiter(settings(1, 10_000));
+    await limiter.acquireRequest();
+    const controller = new AbortController();
+    const waiting = limiter.acquireRequest({
+      priority: "page",
+      player: "p",
+      signal: controller.signal,
+    });
+    const assertion = expect(waiting).rejects.toThrow();
+    controller.abort(new Error("gone"));
+    await assertion;
+  });
+
   it("runs one player's actions one at a time, spacing each from the previous answer", async () => {
-    expect(BUNGIE_LIMITS.actionSpacingMs).toBe(100);
     const limiter = createMemoryLimiter();
     const starts: number[] = [];
     // Each "request" takes 30 ms between acquiring and answering.
     const action = async () => {
-      const lease = await limiter.acquireAction("player", { leaseMs: 10_000 });
+      const lease = await limiter.acquireAction("player", { action: "item", leaseMs: 10_000 });
       starts.push(Date.now());
       await new Promise((resolve) => setTimeout(resolve, 30));
       await lease.release();
@@ -116,7 +241,8 @@ describe("memory limiter (delays, never fails)", () => {
     const all = [action(), action(), action(), action()];
     await vi.advanceTimersByTimeAsync(2_000);
     await Promise.all(all);
-    // Polling every 20 ms while busy means a start may come up to 20 ms late, never early.
+    // Waiters of one player queue in the process, so the next starts exactly 100 ms after the
+    // answer; never early.
     expect(starts[0]).toBe(0);
     for (let i = 1; i < starts.length; i++) {
       const gap = starts[i]! - starts[i - 1]!;
@@ -125,13 +251,47 @@ describe("memory limiter (delays, never fails)", () => {
     }
   });
 
-  it("stops waiting when the caller aborts", async () => {
-    const limiter = createMemoryLimiter({ maxRequests: 1, windowMs: 10_000, actionSpacingMs: 100 });
-    await limiter.acquireRequest();
+  it("paces loadout actions 1 s and plug actions 0.5 s apart, item actions between them wait only for the lease", async () => {
+    const limiter = createMemoryLimiter();
+    const log: string[] = [];
+    const act = async (action: "item" | "loadout" | "plug") => {
+      const lease = await limiter.acquireAction("player", { action, leaseMs: 10_000 });
+      log.push(`${action}@${Date.now()}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      await lease.release();
+    };
+    const all = [act("loadout"), act("loadout"), act("item"), act("plug"), act("plug")];
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all(all);
+    // In arrival order: loadout 0-10, loadout ≥ 10 + 1000, item after it (no item before),
+    // plug right after the item, the second plug ≥ 500 after the first plug's answer.
+    expect(log).toEqual(["loadout@0", "loadout@1010", "item@1020", "plug@1030", "plug@1540"]);
+  });
+
+  it("gives up an action wait when the caller aborts, and the player's next action still goes", async () => {
+    const limiter = createMemoryLimiter();
+    const first = await limiter.acquireAction("player", { action: "item", leaseMs: 10_000 });
     const controller = new AbortController();
-    const waiting = limiter.acquireRequest(controller.signal);
-    const assertion = expect(waiting).rejects.toThrow();
+    const aborted = limiter.acquireAction("player", {
+      action: "item",
+      leaseMs: 10_000,
+      signal: controller.signal,
+    });
+    const assertion = expect(aborted).rejects.toThrow("gone");
+    let third = -1;
+    const next = limiter
+      .acquireAction("player", { action: "item", leaseMs: 10_000 })
+      .then(async (lease) => {
+        third = Date.now();
+        await lease.release();
+      });
     controller.abort(new Error("gone"));
     await assertion;
+    await vi.advanceTimersByTimeAsync(50);
+    await first.release();
+    await vi.advanceTimersByTimeAsync(500);
+    await next;
+    expect(third).toBeGreaterThanOrEqual(150);
+    expect(third).toBeLessThanOrEqual(170);
   });
 });
