@@ -1,14 +1,16 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { parseEnv, type Env } from "@/lib/env-schema";
-import { securityHeaders } from "@/lib/security/headers";
+import { routeHandlerSecurityHeaders, securityHeaders } from "@/lib/security/headers";
 
 // Every page gets security headers (with a fresh CSP nonce); protected pages also send signed-out
 // visitors to sign in, and back afterwards. Pages and actions check the session again
-// themselves: this only spares signed-out visitors a render.
+// themselves: this only spares signed-out visitors a render. Route handlers (/api/*) get the
+// same headers with a script-free CSP: some of them render pages too (the digest's email-link
+// pages, Auth.js' sign-out and error pages), and those must not be framed either.
 export const config = {
   matcher: [
-    // Everything but static files, the sandbox mount (Bungie's own pages) and API routes.
-    "/((?!_next/static|_next/image|sandbox/|api/|favicon|icon|manifest.webmanifest|.*\\.(?:png|svg|jpg|ico|webmanifest)$).*)",
+    // Everything but static files and the sandbox mount (Bungie's own pages).
+    "/((?!_next/static|_next/image|sandbox/|favicon|icon|manifest.webmanifest|.*\\.(?:png|svg|jpg|ico|webmanifest)$).*)",
   ],
 };
 
@@ -20,12 +22,25 @@ let env: Env | undefined;
 export function proxy(request: NextRequest) {
   env ??= parseEnv(process.env);
   const { pathname, search } = request.nextUrl;
+  const https = env.appUrl.startsWith("https://");
+
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    // These win over headers the route handler sets itself (Next.js applies them last).
+    const response = NextResponse.next();
+    const headers = routeHandlerSecurityHeaders({
+      bungieOrigin: env.bungie.origin,
+      https,
+      urlCarriesSecret: request.nextUrl.searchParams.has("token"),
+    });
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  }
 
   const nonce = btoa(crypto.randomUUID());
   const headers = securityHeaders({
     nonce,
     bungieOrigin: env.bungie.origin,
-    https: env.appUrl.startsWith("https://"),
+    https,
     dev: process.env.NODE_ENV === "development",
   });
 

@@ -29,6 +29,9 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           globalSetup: ["tests/support/integration-setup.ts"],
+          // next-auth imports `next/server` without an extension, which only a bundler resolves:
+          // the sign-in tests run Auth.js' real route handlers, so Vite transforms it.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
     ],

@@ -7,6 +7,7 @@
 // The page's session lookup is included (one database read, as Auth.js does per request).
 import { performance } from "node:perf_hooks";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
+import { hashSessionToken } from "@/lib/auth/session-token";
 import {
   createBungieClient,
   getMembershipsForCurrentUser,
@@ -82,14 +83,19 @@ async function main() {
     memberships,
     secret: process.env.AUTH_SECRET!,
   });
-  const session = await db.session.create({
-    data: { sessionToken: "bench-session", userId: user.id, expires: new Date(Date.now() + 864e5) },
+  const sessionToken = "bench-session";
+  await db.session.create({
+    data: {
+      sessionTokenHash: hashSessionToken(sessionToken),
+      userId: user.id,
+      expires: new Date(Date.now() + 864e5),
+    },
   });
 
   // What the page does per request: the session (Auth.js), then the one loader.
   const inventoryPage = async (fresh: boolean) => {
     const found = await db.session.findUnique({
-      where: { sessionToken: session.sessionToken },
+      where: { sessionTokenHash: hashSessionToken(sessionToken) },
       include: { user: true },
     });
     const view = (await loadInventoryView(found!.userId, { fresh })) as InventoryView;

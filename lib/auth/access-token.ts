@@ -50,7 +50,10 @@ async function resolveToken(userId: string, rejected: string | null): Promise<st
   const secret = getEnv().AUTH_SECRET;
   const deadline = Date.now() + LEASE_MS * 2;
   for (;;) {
-    const account = await db.account.findFirst({ where: { userId, provider: "bungie" } });
+    // One Bungie account per user (the Account table's unique key): the player's own.
+    const account = await db.account.findUnique({
+      where: { userId_provider: { userId, provider: "bungie" } },
+    });
     if (!account?.access_token) throw new BungieSessionEndedError("no-account");
     const access = openToken(account.access_token, secret);
     if (!access) throw new BungieSessionEndedError("unreadable");

@@ -10,7 +10,7 @@ import type { BungieTokenSet } from "./stored-tokens";
 
 declare module "next-auth" {
   interface Session {
-    user: { id: string; name?: string | null; image?: string | null; bungieName: string | null };
+    user: { id: string; image: string | null; bungieName: string | null };
   }
 }
 
@@ -27,18 +27,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     useSecureCookies: env.appUrl.startsWith("https://"),
     callbacks: {
       redirect: ({ url, baseUrl }) => safeRedirectUrl(url, baseUrl),
-      // Only what the UI shows reaches the browser: never tokens.
+      // The session `auth()` returns on the server. Never the adapter's session (it carries the
+      // session token): /api/auth/session sends the browser only its public part
+      // (route-handlers.ts).
       session({ session, user }) {
-        const u = user as typeof user & { bungieName?: string | null; avatarPath?: string | null };
+        const u = user as typeof user & { bungieName?: string | null };
         return {
-          ...session,
-          user: {
-            id: u.id,
-            name: u.name,
-            image: u.image,
-            bungieName: u.bungieName ?? u.name ?? null,
-          },
-        };
+          expires: session.expires,
+          user: { id: u.id, image: u.image ?? null, bungieName: u.bungieName ?? u.name ?? null },
+        } as typeof session;
       },
     },
     events: {

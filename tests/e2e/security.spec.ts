@@ -391,6 +391,46 @@ test("security headers on real responses", async ({ page, request }) => {
   for (const script of scripts) expect(script.nonce, script.src).toBe(nonce);
 });
 
+test("pages that route handlers render get the same protection as pages", async ({ request }) => {
+  const paths = [
+    // The digest's email-link pages (an invalid token still renders a page).
+    "/api/digest/unsubscribe?token=x",
+    "/api/digest/confirm?token=x",
+    // Auth.js' own pages and redirects.
+    "/api/auth/signout",
+    "/api/auth/verify-request",
+    "/api/auth/error?error=Configuration",
+    "/api/auth/signin",
+    "/api/auth/session",
+    "/api/auth/csrf",
+    "/api/health",
+  ];
+  for (const path of paths) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(500);
+    const headers = response.headers();
+    const csp = headers["content-security-policy"] ?? "";
+    expect(csp, path).toMatch(/frame-ancestors 'none'/);
+    expect(csp, path).toMatch(/object-src 'none'/);
+    expect(csp, path).toMatch(/base-uri '(none|self)'/);
+    expect(headers["x-frame-options"], path).toBe("DENY");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBeTruthy();
+    expect(headers["strict-transport-security"], path).toBeUndefined();
+  }
+  // These pages run no script at all; their forms post only to us.
+  for (const path of ["/api/digest/unsubscribe?token=x", "/api/auth/signout"]) {
+    const response = await request.get(path);
+    expect(response.headers()["content-type"], path).toMatch(/text\/html/);
+    const csp = response.headers()["content-security-policy"] ?? "";
+    expect(csp, path).toMatch(/script-src 'none'/);
+    expect(csp, path).toMatch(/form-action 'self'/);
+  }
+  // Email-link pages carry a token in their URL: no referrer leaves them.
+  const link = await request.get("/api/digest/unsubscribe?token=x");
+  expect(link.headers()["referrer-policy"]).toBe("no-referrer");
+});
+
 test("per-player rate limit on our own actions: the 31st settings change in a minute waits", async ({
   page,
   request,

@@ -27,7 +27,7 @@ describe.each(DATABASE_KINDS)("database on %s", (kind) => {
     expect(user.settings?.language).toBe("en");
     await t.db.session.create({
       data: {
-        sessionToken: `s-${user.id}`,
+        sessionTokenHash: `s-${user.id}`,
         userId: user.id,
         expires: new Date(Date.now() + 60_000),
       },

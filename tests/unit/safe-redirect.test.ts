@@ -23,6 +23,59 @@ describe("safeCallbackPath", () => {
     expect(safeCallbackPath(value)).toBe("/account");
   });
 
+  // Dot segments and encodings that a URL parser (or a browser) turns into `//host`, which
+  // browsers read as another origin.
+  it.each([
+    "/.//evil.com",
+    "/..//evil.com",
+    "/%2e//evil.com",
+    "/%2E%2E//evil.com",
+    "/././/evil.com",
+    "/a/..//evil.com",
+    "/.%2f/evil.com",
+    "/%2f/evil.com",
+    "/%2F%2Fevil.com",
+    "/%5cevil.com",
+    "/%5C%5Cevil.com",
+    "/.\\evil.com",
+    "/\t/evil.com",
+    "/%09/evil.com",
+    "/\n/evil.com",
+    "/%0a/evil.com",
+    "/%252e//evil.com",
+    "/%252f%252fevil.com",
+    "/%2e%2e%2f%2fevil.com",
+  ])("refuses %j, which resolves to another host", (value) => {
+    const result = safeCallbackPath(value);
+    expect(result).toBe("/account");
+  });
+
+  it("never returns a path that leaves our origin, even when decoded once more", () => {
+    const probes = ["/", ".", "%2e", "%2f", "%5c", "\\", "\t", "%09", "%252f", "..", "a", "%"];
+    for (const a of probes) {
+      for (const b of probes) {
+        for (const c of probes) {
+          const input = `/${a}${b}${c}evil.com`;
+          const result = safeCallbackPath(input);
+          expect(result, input).toMatch(/^\/(?![\/\\])/);
+          for (const form of [result, decodeURIComponent(result)]) {
+            const resolved = new URL(form, "https://warmind.example");
+            expect(resolved.origin, `${input} -> ${form}`).toBe("https://warmind.example");
+            expect(resolved.pathname, `${input} -> ${form}`).not.toMatch(/^\/\//);
+          }
+        }
+      }
+    }
+  });
+
+  it("keeps ordinary paths with dots and encoded characters", () => {
+    expect(safeCallbackPath("/clan/member/3/4611686018467284386")).toBe(
+      "/clan/member/3/4611686018467284386",
+    );
+    expect(safeCallbackPath("/inventory?q=name%3A%22ace%22")).toBe("/inventory?q=name%3A%22ace%22");
+    expect(safeCallbackPath("/vendors/./")).toBe("/vendors/");
+  });
+
   it("falls back when empty", () => {
     expect(safeCallbackPath(undefined)).toBe("/account");
     expect(safeCallbackPath("", "/")).toBe("/");

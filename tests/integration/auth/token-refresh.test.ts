@@ -173,7 +173,11 @@ describe.each(DATABASE_KINDS)("Bungie token refresh on %s", (kind) => {
   it("signs the player out when Bungie has revoked the authorization", async () => {
     const { getBungieAccessToken, BungieSessionEndedError } = await freshInstance();
     await t.db.session.create({
-      data: { sessionToken: `session-${kind}`, userId, expires: new Date(Date.now() + 86_400_000) },
+      data: {
+        sessionTokenHash: `session-${kind}`,
+        userId,
+        expires: new Date(Date.now() + 86_400_000),
+      },
     });
     await control("tokens/revoke", { user: "demo" });
     await t.db.account.updateMany({

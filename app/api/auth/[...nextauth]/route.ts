@@ -1,3 +1,2 @@
-import { handlers } from "@/lib/auth";
-
-export const { GET, POST } = handlers;
+// Auth.js' routes, through our wrapper: every callback a fresh sign-in, a public session JSON.
+export { GET, POST } from "@/lib/auth/route-handlers";
