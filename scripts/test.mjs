@@ -8,6 +8,7 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const steps = [
   ["lint", bin("eslint"), ["--max-warnings", "0", "."]],
+  ["layers (import direction)", "npm", ["run", "--silent", "lint:layers"]],
   ["format", bin("prettier"), ["--check", "."]],
   ["typecheck", bin("tsc"), ["--noEmit"]],
   ["schema matches migrations", bin("tsx"), ["scripts/db.ts", "check"]],
