@@ -5,7 +5,6 @@ import {
   getMembersOfGroup as apiGetMembersOfGroup,
   type BungieMembershipType,
   type GetGroupsForMemberResponse,
-  type GroupMember,
   type GroupResponse,
   type GroupsForMemberFilter as ApiGroupsForMemberFilter,
   type GroupType as ApiGroupType,
@@ -51,25 +50,4 @@ export function getMembersOfGroup(
     { query: { currentpage: String(currentpage) } },
     options,
   );
-}
-
-/** Clans hold at most 100 members; this bound only stops a misbehaving `hasMore`. */
-const MAX_PAGES = 20;
-
-/** Every member of a group, paging until Bungie says there are no more. */
-export async function getAllMembersOfGroup(
-  groupId: string,
-  options?: CallOptions,
-): Promise<GroupMember[]> {
-  const members = new Map<string, GroupMember>();
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const result = await getMembersOfGroup(groupId, page, options);
-    for (const member of result.results ?? []) {
-      const info = member.destinyUserInfo;
-      // A member who joined between two page reads can shift another onto the next page twice.
-      members.set(`${info?.membershipType}:${info?.membershipId}`, member);
-    }
-    if (!result.hasMore || (result.results ?? []).length === 0) break;
-  }
-  return [...members.values()];
 }

@@ -25,14 +25,8 @@ export { createMemoryLimiter, createMemoryLimitStore } from "./memory-limit-stor
 export { createRedisLimiter, createRedisLimitStore } from "./redis-limit-store";
 export { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";
 
-export { getMembershipsForCurrentUser, getMembershipsById } from "./user";
-export {
-  getLinkedProfiles,
-  getProfile,
-  getCharacter,
-  getItem,
-  INVENTORY_COMPONENTS,
-} from "./profile";
+export { getMembershipsForCurrentUser } from "./user";
+export { getProfile, getCharacter, getItem, INVENTORY_COMPONENTS } from "./profile";
 export type { ProfileParams } from "./profile";
 export { getDestinyManifest, fetchContent } from "./manifest";
 export {
@@ -44,8 +38,7 @@ export {
 } from "./actions";
 export type { ItemActionContext } from "./actions";
 export { getVendors, getVendor, getPublicVendors, VENDOR_COMPONENTS } from "./vendors";
-export { getGroupsForMember, getGroup, getMembersOfGroup, getAllMembersOfGroup } from "./groups";
-export { searchDestinyPlayerByBungieName } from "./search";
+export { getGroupsForMember, getGroup, getMembersOfGroup } from "./groups";
 export {
   BungieOAuthError,
   buildAuthorizeUrl,
@@ -57,7 +50,6 @@ export {
 export {
   reshapeMemberships,
   reshapeDestinyMembership,
-  reshapeLinkedProfiles,
   pickPrimaryMembership,
 } from "./reshape/memberships";
 export {
@@ -67,12 +59,7 @@ export {
   reshapeItemResponse,
 } from "./reshape/profile";
 export { reshapeVendors, reshapeVendor, reshapePublicVendors } from "./reshape/vendors";
-export {
-  reshapeGroup,
-  reshapeGroupMember,
-  reshapeGroupMembers,
-  reshapeGroupsForMember,
-} from "./reshape/groups";
+export { reshapeGroup, reshapeGroupMember, reshapeGroupsForMember } from "./reshape/groups";
 export { reshapeEquipResults } from "./reshape/equip";
-export { formatBungieName, parseBungieName } from "./reshape/bungie-name";
+export { formatBungieName } from "./reshape/bungie-name";
 export type * from "./types";

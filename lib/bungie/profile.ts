@@ -2,13 +2,11 @@ import "server-only";
 import {
   getCharacter as apiGetCharacter,
   getItem as apiGetItem,
-  getLinkedProfiles as apiGetLinkedProfiles,
   getProfile as apiGetProfile,
   type BungieMembershipType,
   type DestinyCharacterResponse,
   type DestinyComponentType,
   type DestinyItemResponse,
-  type DestinyLinkedProfilesResponse,
   type DestinyProfileResponse,
 } from "bungie-api-ts/destiny2";
 import { ComponentType } from "@/lib/destiny/api-enums";
@@ -37,22 +35,6 @@ export type ProfileParams = {
   /** Needed for private components (vault, inventories, currencies) of the token's own account. */
   accessToken?: string;
 };
-
-export function getLinkedProfiles(
-  params: { membershipType: number; membershipId: string; getAllMemberships?: boolean },
-  options?: CallOptions,
-): Promise<DestinyLinkedProfilesResponse> {
-  return bungieFetch(
-    (http) =>
-      apiGetLinkedProfiles(http, {
-        membershipType: params.membershipType as BungieMembershipType,
-        membershipId: params.membershipId,
-        getAllMemberships: params.getAllMemberships,
-      }),
-    {},
-    options,
-  );
-}
 
 /** GetProfile; pass the result to reshapeProfile() before it leaves the server. */
 export function getProfile(

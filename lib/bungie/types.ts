@@ -40,20 +40,6 @@ export type Memberships = {
   primaryMembershipId: string | null;
 };
 
-export type LinkedProfile = DestinyMembership & {
-  dateLastPlayed: string | null;
-  isCrossSavePrimary: boolean;
-  /** True when cross save hides this membership behind another one. */
-  isOverridden: boolean;
-};
-
-export type LinkedProfiles = {
-  bungieNetMembershipId: string | null;
-  profiles: LinkedProfile[];
-  /** Memberships Bungie could not load (e.g. a platform outage), with the PlatformErrorCode. */
-  profilesWithErrors: { errorCode: number; membership: DestinyMembership }[];
-};
-
 /** Where an item is, from the player's point of view. */
 export type ItemLocation = "equipped" | "inventory" | "vault" | "postmaster";
 
@@ -208,14 +194,6 @@ export type Group = {
   avatarPath: string | null;
   bannerPath: string | null;
   founder: ClanMember | null;
-};
-
-export type GroupMembersPage = {
-  members: ClanMember[];
-  /** 1-based page number that was asked for. */
-  page: number;
-  totalResults: number;
-  hasMore: boolean;
 };
 
 export type GroupMembership = {

@@ -1,10 +1,5 @@
 import "server-only";
-import {
-  getMembershipDataById,
-  getMembershipDataForCurrentUser,
-  type BungieMembershipType,
-  type UserMembershipData,
-} from "bungie-api-ts/user";
+import { getMembershipDataForCurrentUser, type UserMembershipData } from "bungie-api-ts/user";
 import { bungieFetch, type CallOptions } from "./fetch";
 
 /**
@@ -16,21 +11,4 @@ export function getMembershipsForCurrentUser(
   options?: CallOptions,
 ): Promise<UserMembershipData> {
   return bungieFetch((http) => getMembershipDataForCurrentUser(http), { accessToken }, options);
-}
-
-/** Any player's memberships by a Bungie.net (254) or Destiny membership id. */
-export function getMembershipsById(
-  membershipId: string,
-  membershipType: number,
-  options?: CallOptions,
-): Promise<UserMembershipData> {
-  return bungieFetch(
-    (http) =>
-      getMembershipDataById(http, {
-        membershipId,
-        membershipType: membershipType as BungieMembershipType,
-      }),
-    {},
-    options,
-  );
 }

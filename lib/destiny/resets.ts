@@ -44,10 +44,6 @@ export function isXurPresent(now: number): boolean {
   const arrival = floorTo(now, WEEK, XUR_ARRIVAL_ANCHOR);
   return now >= arrival && now < arrival + XUR_STAY;
 }
-/** When Xûr next arrives (if he is here now: the arrival after this visit). */
-export function nextXurArrival(now: number): number {
-  return floorTo(now, WEEK, XUR_ARRIVAL_ANCHOR) + WEEK;
-}
 /** When the current visit ends (only meaningful while he is present). */
 export function xurDeparture(now: number): number {
   return floorTo(now, WEEK, XUR_ARRIVAL_ANCHOR) + XUR_STAY;

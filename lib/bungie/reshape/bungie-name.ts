@@ -8,12 +8,3 @@ export function formatBungieName(
   if (!name || code === undefined || code === null) return null;
   return `${name}#${String(code).padStart(4, "0")}`;
 }
-
-/** Splits "Name#0042" into the parts SearchDestinyPlayerByBungieName takes; null if malformed. */
-export function parseBungieName(
-  bungieName: string,
-): { displayName: string; displayNameCode: number } | null {
-  const match = /^(.+)#(\d{1,4})$/.exec(bungieName.trim());
-  if (!match) return null;
-  return { displayName: match[1]!, displayNameCode: Number(match[2]) };
-}

@@ -4,28 +4,14 @@ import type {
   GroupMember,
   GroupResponse,
   GroupV2,
-  SearchResultOfGroupMember,
 } from "bungie-api-ts/groupv2";
-import type { ClanMember, Group, GroupMembersPage, GroupMembership } from "../types";
+import type { ClanMember, Group, GroupMembership } from "../types";
 import { formatBungieName } from "./bungie-name";
 import { nonEmpty, toId, toNumber } from "./common";
 
 /** GetGroup → Group (with its founder). */
 export function reshapeGroup(data: GroupResponse): Group {
   return toGroup(data.detail, data.founder ? reshapeGroupMember(data.founder) : null);
-}
-
-/** GetMembersOfGroup → one page of members. */
-export function reshapeGroupMembers(
-  data: SearchResultOfGroupMember,
-  page: number,
-): GroupMembersPage {
-  return {
-    members: (data.results ?? []).map(reshapeGroupMember),
-    page,
-    totalResults: data.totalResults ?? 0,
-    hasMore: data.hasMore ?? false,
-  };
 }
 
 /** GetGroupsForMember → the groups (clans) the member belongs to. */

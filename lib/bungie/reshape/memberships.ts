@@ -1,11 +1,10 @@
 import "server-only";
-import type { DestinyLinkedProfilesResponse } from "bungie-api-ts/destiny2";
 import type { UserInfoCard, UserMembershipData } from "bungie-api-ts/user";
-import type { DestinyMembership, LinkedProfiles, Memberships } from "../types";
+import type { DestinyMembership, Memberships } from "../types";
 import { formatBungieName } from "./bungie-name";
 import { nonEmpty, toId } from "./common";
 
-/** GetMembershipsForCurrentUser / GetMembershipsById → Memberships. */
+/** GetMembershipsForCurrentUser → Memberships. */
 export function reshapeMemberships(data: UserMembershipData): Memberships {
   const user = data.bungieNetUser;
   const name = nonEmpty(user?.cachedBungieGlobalDisplayName);
@@ -70,28 +69,4 @@ function markPrimary(
 ): DestinyMembership[] {
   const primary = pickPrimaryMembership({ destinyMemberships: list, primaryMembershipId });
   return list.map((m) => ({ ...m, isPrimary: m === primary }));
-}
-
-/** GetLinkedProfiles → LinkedProfiles. */
-export function reshapeLinkedProfiles(data: DestinyLinkedProfilesResponse): LinkedProfiles {
-  const profiles = (data.profiles ?? []).map((card) => ({
-    ...reshapeDestinyMembership(card),
-    dateLastPlayed: nonEmpty(card.dateLastPlayed),
-    isCrossSavePrimary: card.isCrossSavePrimary ?? false,
-    isOverridden: card.isOverridden ?? false,
-  }));
-  const primary =
-    profiles.find((p) => p.isCrossSavePrimary) ??
-    pickPrimaryMembership({
-      destinyMemberships: profiles.filter((p) => !p.isOverridden),
-      primaryMembershipId: null,
-    });
-  return {
-    bungieNetMembershipId: nonEmpty(toId(data.bnetMembership?.membershipId)),
-    profiles: profiles.map((p) => ({ ...p, isPrimary: p.membershipId === primary?.membershipId })),
-    profilesWithErrors: (data.profilesWithErrors ?? []).map((e) => ({
-      errorCode: e.errorCode,
-      membership: reshapeDestinyMembership(e.infoCard),
-    })),
-  };
 }

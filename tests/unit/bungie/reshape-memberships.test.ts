@@ -1,11 +1,6 @@
-import type { DestinyLinkedProfilesResponse } from "bungie-api-ts/destiny2";
 import { describe, expect, it } from "vitest";
-import { formatBungieName, parseBungieName } from "@/lib/bungie/reshape/bungie-name";
-import {
-  pickPrimaryMembership,
-  reshapeLinkedProfiles,
-  reshapeMemberships,
-} from "@/lib/bungie/reshape/memberships";
+import { formatBungieName } from "@/lib/bungie/reshape/bungie-name";
+import { pickPrimaryMembership, reshapeMemberships } from "@/lib/bungie/reshape/memberships";
 import type { DestinyMembership } from "@/lib/bungie/types";
 import { crossSaveMemberships, separateMemberships } from "./fixtures/memberships";
 
@@ -109,67 +104,10 @@ describe("pickPrimaryMembership", () => {
   });
 });
 
-describe("reshapeLinkedProfiles", () => {
-  it("keeps profile dates, cross-save flags and errors", () => {
-    const data = {
-      profiles: [
-        {
-          membershipType: 2,
-          membershipId: "11",
-          displayName: "p",
-          bungieGlobalDisplayName: "G",
-          bungieGlobalDisplayNameCode: 7,
-          crossSaveOverride: 3,
-          applicableMembershipTypes: [],
-          isPublic: true,
-          iconPath: "",
-          dateLastPlayed: "2024-01-01T00:00:00Z",
-          isOverridden: true,
-          isCrossSavePrimary: false,
-        },
-        {
-          membershipType: 3,
-          membershipId: "22",
-          displayName: "s",
-          bungieGlobalDisplayName: "G",
-          bungieGlobalDisplayNameCode: 7,
-          crossSaveOverride: 3,
-          applicableMembershipTypes: [3, 2],
-          isPublic: true,
-          iconPath: "",
-          dateLastPlayed: "2025-01-01T00:00:00Z",
-          isOverridden: false,
-          isCrossSavePrimary: true,
-        },
-      ],
-      bnetMembership: { membershipType: 254, membershipId: "99" },
-      profilesWithErrors: [
-        { errorCode: 1601, infoCard: { membershipType: 1, membershipId: "33", displayName: "x" } },
-      ],
-    } as unknown as DestinyLinkedProfilesResponse;
-    const out = reshapeLinkedProfiles(data);
-    expect(out.bungieNetMembershipId).toBe("99");
-    expect(
-      out.profiles.map((p) => [p.membershipId, p.isPrimary, p.isOverridden, p.bungieName]),
-    ).toEqual([
-      ["11", false, true, "G#0007"],
-      ["22", true, false, "G#0007"],
-    ]);
-    expect(out.profilesWithErrors).toEqual([
-      {
-        errorCode: 1601,
-        membership: expect.objectContaining({ membershipId: "33", membershipType: 1 }),
-      },
-    ]);
-  });
-});
-
 describe("Bungie names", () => {
-  it("formats with a four-digit code and parses back", () => {
+  it("formats with a four-digit code", () => {
     expect(formatBungieName("Name", 7)).toBe("Name#0007");
     expect(formatBungieName("Name", null)).toBeNull();
     expect(formatBungieName("", 7)).toBeNull();
-    expect(parseBungieName("Na#me#0042")).toEqual({ displayName: "Na#me", displayNameCode: 42 });
-    expect(parseBungieName("Name")).toBeNull();
   });
 });

@@ -3,16 +3,12 @@ import type {
   DestinyVendorResponse,
   DestinyVendorsResponse,
 } from "bungie-api-ts/destiny2";
-import type {
-  GetGroupsForMemberResponse,
-  GroupResponse,
-  SearchResultOfGroupMember,
-} from "bungie-api-ts/groupv2";
+import type { GetGroupsForMemberResponse, GroupMember, GroupResponse } from "bungie-api-ts/groupv2";
 import { describe, expect, it } from "vitest";
 import { reshapeEquipResults } from "@/lib/bungie/reshape/equip";
 import {
   reshapeGroup,
-  reshapeGroupMembers,
+  reshapeGroupMember,
   reshapeGroupsForMember,
 } from "@/lib/bungie/reshape/groups";
 import { reshapePublicVendors, reshapeVendor, reshapeVendors } from "@/lib/bungie/reshape/vendors";
@@ -220,17 +216,11 @@ describe("group reshapes", () => {
     });
   });
 
-  it("reshapes a page of members and groups for a member", () => {
-    const page = reshapeGroupMembers(
-      {
-        results: [member("1"), member("2")],
-        totalResults: 60,
-        hasMore: true,
-      } as unknown as SearchResultOfGroupMember,
-      1,
+  it("reshapes members and groups for a member", () => {
+    const members = ([member("1"), member("2")] as unknown as GroupMember[]).map(
+      reshapeGroupMember,
     );
-    expect(page).toMatchObject({ page: 1, totalResults: 60, hasMore: true });
-    expect(page.members.map((m) => [m.membershipId, m.isOnline])).toEqual([
+    expect(members.map((m) => [m.membershipId, m.isOnline])).toEqual([
       ["1", true],
       ["2", false],
     ]);
