@@ -38,9 +38,6 @@ export type ClanRoster = {
   fetchedAt: number;
 };
 
-/** The viewer's clan, from GetGroupsForMember; null when they are in none. */
-export type ClanMembershipOf = { groupId: string; memberType: number } | null;
-
 export type MemberCharacter = {
   characterId: string;
   /** DestinyClass: 0 Titan, 1 Hunter, 2 Warlock. */

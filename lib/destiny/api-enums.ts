@@ -66,8 +66,5 @@ export const GROUP_MEMBERS_PAGE_SIZE = 50;
 /** Destiny.DestinyVendorFilter */
 export const VendorFilter = { None: 0, ApiPurchasable: 1 } as const;
 
-/** BungieMembershipType.All: valid only for searches. */
-export const MEMBERSHIP_TYPE_ALL = -1;
-
 /** The activity hash a character reports while in orbit (DestinyActivityDefinition "Orbit"). */
 export const ORBIT_ACTIVITY_HASH = 82913930;

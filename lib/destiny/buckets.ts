@@ -56,13 +56,6 @@ export const EQUIPPABLE_BUCKETS = [
   ...GEAR_BUCKETS,
 ] as const;
 
-/** Items that can sit in the vault come from these character buckets. */
-export const VAULTABLE_BUCKETS: readonly number[] = [
-  ...WEAPON_BUCKETS,
-  ...ARMOR_BUCKETS,
-  ...GEAR_BUCKETS,
-];
-
 /** Unequipped slots per equippable bucket per character (plus the one equipped item). */
 export const CHARACTER_BUCKET_CAPACITY = 9;
 export const VAULT_CAPACITY = 700;

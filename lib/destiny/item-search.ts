@@ -213,13 +213,3 @@ function termMatches(term: SearchTerm, item: SearchableItem): boolean {
 export function matchesQuery(parsed: ParsedQuery, item: SearchableItem): boolean {
   return parsed.terms.every((term) => termMatches(term, item) !== term.negate);
 }
-
-/** The items matching every term of `query` (all of them for an empty query). */
-export function searchItems<T extends SearchableItem>(items: readonly T[], query: string): T[] {
-  const parsed = parseItemQuery(query);
-  if (parsed.terms.length === 0) return [...items];
-  return items.filter((item) => matchesQuery(parsed, item));
-}
-
-/** The filter names `is:` understands, for the search box's help. */
-export const IS_FILTER_NAMES = Object.keys(IS_FILTERS);

@@ -1,7 +1,7 @@
 import "server-only";
 // Destiny's manifest: sync from Bungie, batched lookups, typed definitions. See ./sync.ts and
 // ./lookup.ts for the two halves.
-export { getDefinition, getDefinitions, type LookupOptions } from "./lookup";
+export { getDefinitions, type LookupOptions } from "./lookup";
 export { DefinitionBatch } from "./definition-batch";
 export { syncManifest, type SyncOptions, type SyncResult } from "./sync";
 export { ensureManifest } from "./ensure";
@@ -9,7 +9,7 @@ export { listManifestVersions, readCurrentVersion, type StoredVersion } from "./
 export { getPlayerManifestLanguage } from "./player-language";
 export { isManifestLanguage, resolveManifestLanguage, DEFAULT_MANIFEST_LANGUAGE } from "./language";
 export { unknownDefinition } from "./unknown";
-export { MANIFEST_TABLES, MANIFEST_TABLE_NAMES, isManifestTable } from "./tables";
+export { MANIFEST_TABLES, MANIFEST_TABLE_NAMES } from "./tables";
 export { ManifestDownloadError, ManifestLeaseLostError, ManifestUnavailableError } from "./errors";
 export { defaultManifestSources, type ManifestSources } from "./sources";
 export type { ImportProgress, ManifestLogger } from "./progress";

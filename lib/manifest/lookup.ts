@@ -136,16 +136,6 @@ export async function getDefinitions<T extends ManifestTableName>(
   }
 }
 
-/** One definition; prefer getDefinitions for several hashes of a table (one query for all). */
-export async function getDefinition<T extends ManifestTableName>(
-  table: T,
-  hash: number,
-  language?: string | null,
-  options?: LookupOptions,
-): Promise<DefinitionOf<T>> {
-  return (await getDefinitions(table, [hash], language, options)).get(hash);
-}
-
 /**
  * The current version of `language` (else of English) left-joined with the asked rows: always
  * one row when any manifest is imported, so an all-unknown answer still names its version.

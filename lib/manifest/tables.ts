@@ -54,7 +54,3 @@ export const MANIFEST_TABLE_NAMES = (Object.keys(MANIFEST_TABLES) as ManifestTab
   (a, b) =>
     Number(a === "DestinyInventoryItemDefinition") - Number(b === "DestinyInventoryItemDefinition"),
 );
-
-export function isManifestTable(name: string): name is ManifestTableName {
-  return Object.hasOwn(MANIFEST_TABLES, name);
-}

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ClassHashes } from "@/lib/destiny/game-facts";
 import { ManifestUnavailableError } from "@/lib/manifest/errors";
-import { getDefinition, getDefinitions, type LookupOptions } from "@/lib/manifest/lookup";
+import { getDefinitions, type LookupOptions } from "@/lib/manifest/lookup";
 import { syncManifest } from "@/lib/manifest/sync";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
@@ -82,9 +82,11 @@ describe.each(DATABASE_KINDS)("manifest lookups on %s", (kind) => {
       });
     }
     expect(counted.count()).toBe(1);
-    expect((await getDefinition(ITEMS, 7, "en", options)).unknown).toBe(true);
+    expect((await getDefinitions(ITEMS, [7], "en", options)).get(7).unknown).toBe(true);
     expect(counted.count()).toBe(1); // the unknown answer was cached too
-    const vendor = await getDefinition("DestinyVendorDefinition", 12345, "en", options);
+    const vendor = (await getDefinitions("DestinyVendorDefinition", [12345], "en", options)).get(
+      12345,
+    );
     expect(vendor).toMatchObject({
       unknown: true,
       displayProperties: { name: "Unknown vendor", subtitle: "" },
@@ -94,10 +96,10 @@ describe.each(DATABASE_KINDS)("manifest lookups on %s", (kind) => {
   it("hands out frozen definitions so no caller can corrupt the cache", async () => {
     server.publish("A", fixtureTables("A"));
     await sync();
-    const item = await getDefinition(ITEMS, fixtureItemHashes(1)[0]!, "en", {
-      db: t.db,
-      sources: false,
-    });
+    const hash = fixtureItemHashes(1)[0]!;
+    const item = (await getDefinitions(ITEMS, [hash], "en", { db: t.db, sources: false })).get(
+      hash,
+    );
     expect(Object.isFrozen(item)).toBe(true);
     expect(Object.isFrozen(item.displayProperties)).toBe(true);
   });
