@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { VendorHashes } from "@/lib/destiny/game-facts";
-import { isXurPresent, nextDailyReset, nextWeeklyReset } from "@/lib/destiny/resets";
 import { getManifestDefinitions } from "@/sandbox/world/definitions";
 import { vendorStock } from "@/sandbox/world/vendor-stock";
 import { call, control, demo, testSandbox } from "./helpers";
@@ -15,28 +14,6 @@ const spec = (hash: number) => {
 const TUESDAY_NOON = Date.UTC(2025, 10, 25, 12);
 const FRIDAY_AFTER_RESET = Date.UTC(2025, 10, 28, 17, 30);
 type Dict = Record<string, unknown>;
-
-describe("reset schedule", () => {
-  it("places Xûr from Friday 17:00 UTC to Tuesday 17:00 UTC", () => {
-    expect(isXurPresent(Date.UTC(2025, 10, 28, 16, 59))).toBe(false);
-    expect(isXurPresent(Date.UTC(2025, 10, 28, 17, 0))).toBe(true);
-    expect(isXurPresent(Date.UTC(2025, 10, 30, 3))).toBe(true);
-    expect(isXurPresent(Date.UTC(2025, 11, 2, 16, 59))).toBe(true);
-    expect(isXurPresent(Date.UTC(2025, 11, 2, 17, 0))).toBe(false);
-    expect(isXurPresent(Date.UTC(2025, 10, 26, 12))).toBe(false);
-  });
-
-  it("computes the next daily and weekly resets", () => {
-    expect(new Date(nextDailyReset(TUESDAY_NOON)).toISOString()).toBe("2025-11-25T17:00:00.000Z");
-    expect(new Date(nextDailyReset(Date.UTC(2025, 10, 25, 17))).toISOString()).toBe(
-      "2025-11-26T17:00:00.000Z",
-    );
-    expect(new Date(nextWeeklyReset(TUESDAY_NOON)).toISOString()).toBe("2025-11-25T17:00:00.000Z");
-    expect(new Date(nextWeeklyReset(Date.UTC(2025, 10, 26))).toISOString()).toBe(
-      "2025-12-02T17:00:00.000Z",
-    );
-  });
-});
 
 describe("vendor stock", () => {
   it("is stable within a reset period and changes at the reset", () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases";
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
 
 describe.each(DATABASE_KINDS)("database on %s", (kind) => {
   let t: TestDatabase;

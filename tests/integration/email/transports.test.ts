@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmailTransport } from "@/lib/email/transport";
 import type { EmailMessage } from "@/lib/email/types";
 import { openTestDatabase, type TestDatabase } from "../../support/databases";
-import { startResendServer, startSmtpServer } from "./local-mail-servers";
-import { decodeHeader } from "./mime";
+import { startResendServer, startSmtpServer } from "../digest/local-mail-servers";
+import { decodeHeader } from "../digest/mime";
 
 const message: EmailMessage = {
   to: "guardian@example.com",
