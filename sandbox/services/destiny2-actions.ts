@@ -9,7 +9,8 @@ import { withLock, planLock } from "../rules/lock";
 import { planPull } from "../rules/postmaster";
 import { applyStackPlan, type StackPlan } from "../rules/stacks";
 import { planTransfer } from "../rules/transfer";
-import type { InventoryView } from "../rules/types";
+import type { MovePlan } from "../rules/move-plan";
+import type { InventoryView, RuleResult } from "../rules/types";
 import type {
   BungieUser,
   DestinyProfile,
@@ -85,16 +86,18 @@ function done(ctx: RequestContext, profile: DestinyProfile): Response {
   return ok(0);
 }
 
-async function transferItem(ctx: RequestContext): Promise<Response> {
-  const t = await target(ctx);
-  if (t instanceof Response) return t;
-  const result = planTransfer(t.view, {
+/** The body fields TransferItem and PullFromPostmaster share, for the caller's character. */
+function itemRequest(t: ActionTarget) {
+  return {
     itemHash: bodyInt(t.body, "itemReferenceHash"),
     itemId: t.body.itemId === undefined ? "0" : bodyInt64(t.body, "itemId"),
     stackSize: bodyInt(t.body, "stackSize", 1),
-    toVault: bodyBool(t.body, "transferToVault"),
     characterId: t.character.characterId,
-  });
+  };
+}
+
+/** Carries out a move the rules allowed (an item changes place, stacks merge and split). */
+function carryOut(ctx: RequestContext, t: ActionTarget, result: RuleResult<MovePlan>): Response {
   if (!result.ok) return actionError(result.code);
   const plan = result.plan;
   if (plan.kind === "instance") moveInstance(plan.item, plan.destination);
@@ -102,20 +105,17 @@ async function transferItem(ctx: RequestContext): Promise<Response> {
   return done(ctx, t.profile);
 }
 
+async function transferItem(ctx: RequestContext): Promise<Response> {
+  const t = await target(ctx);
+  if (t instanceof Response) return t;
+  const request = { ...itemRequest(t), toVault: bodyBool(t.body, "transferToVault") };
+  return carryOut(ctx, t, planTransfer(t.view, request));
+}
+
 async function pullFromPostmaster(ctx: RequestContext): Promise<Response> {
   const t = await target(ctx);
   if (t instanceof Response) return t;
-  const result = planPull(t.view, {
-    itemHash: bodyInt(t.body, "itemReferenceHash"),
-    itemId: t.body.itemId === undefined ? "0" : bodyInt64(t.body, "itemId"),
-    stackSize: bodyInt(t.body, "stackSize", 1),
-    characterId: t.character.characterId,
-  });
-  if (!result.ok) return actionError(result.code);
-  const plan = result.plan;
-  if (plan.kind === "instance") moveInstance(plan.item, plan.destination);
-  else applyStacks(t.profile, plan.itemHash, plan.plan, plan.destination);
-  return done(ctx, t.profile);
+  return carryOut(ctx, t, planPull(t.view, itemRequest(t)));
 }
 
 function equipOne(t: ActionTarget, itemId: string): number {
