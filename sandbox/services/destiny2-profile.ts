@@ -18,7 +18,7 @@ import {
   type UserInfoCardOut,
 } from "../render/users";
 import type { SandboxState } from "../state";
-import type { DestinyProfile } from "../world/types";
+import type { DestinyProfile, WorldCharacter } from "../world/types";
 import { profilesOf, resolveUser } from "./user";
 
 /** The profile a read names, or the error Bungie gives for it. */
@@ -84,7 +84,13 @@ function getProfile(ctx: RequestContext): Response {
   return jsonResponse(body);
 }
 
-function getCharacter(ctx: RequestContext): Response {
+/**
+ * The character a `/Profile/{destinyMembershipId}/Character/{characterId}/…` read names, with its
+ * profile and the components asked (GetCharacter, GetVendors, GetVendor), or Bungie's error.
+ */
+export function characterForRead(
+  ctx: RequestContext,
+): { profile: DestinyProfile; character: WorldCharacter; components: Set<number> } | Response {
   const type = int32Param(ctx.params.membershipType, "membershipType");
   const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
   const characterId = int64Param(ctx.params.characterId, "characterId");
@@ -93,6 +99,13 @@ function getCharacter(ctx: RequestContext): Response {
   if (profile instanceof Response) return profile;
   const character = profile.characters.find((c) => c.characterId === characterId);
   if (!character) return platformError(1620);
+  return { profile, character, components };
+}
+
+function getCharacter(ctx: RequestContext): Response {
+  const target = characterForRead(ctx);
+  if (target instanceof Response) return target;
+  const { profile, character, components } = target;
   return ok(renderCharacterResponse(renderInput(ctx, profile, components), character));
 }
 

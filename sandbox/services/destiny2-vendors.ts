@@ -10,14 +10,14 @@ import type {
   DestinyVendorSaleItemComponent,
 } from "bungie-api-ts/destiny2";
 import { ok, platformError } from "../http/envelope";
-import { int32Param, int64Param } from "../http/params";
+import { int32Param } from "../http/params";
 import type { RequestContext, Route } from "../http/router";
 import { isoDate } from "../render/users";
 import type { ItemMeta, VendorSpec } from "../world/definitions";
 import type { VendorDefinition } from "../world/definitions/vendors";
 import type { DestinyProfile } from "../world/types";
-import { vendorStock } from "../world/vendor-stock";
-import { componentsOf, isOwner, profileForRead } from "./destiny2-profile";
+import { vendorStock, type VendorStock } from "../world/vendor-stock";
+import { characterForRead, componentsOf, isOwner } from "./destiny2-profile";
 
 const EMPTY_PROGRESSION = {
   progressionHash: 0,
@@ -143,13 +143,9 @@ interface VendorTarget {
 }
 
 function vendorTarget(ctx: RequestContext): VendorTarget | Response {
-  const type = int32Param(ctx.params.membershipType, "membershipType");
-  const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
-  const characterId = int64Param(ctx.params.characterId, "characterId");
-  const components = componentsOf(ctx);
-  const profile = profileForRead(ctx.state, type, id);
-  if (profile instanceof Response) return profile;
-  if (!profile.characters.some((c) => c.characterId === characterId)) return platformError(1620);
+  const target = characterForRead(ctx);
+  if (target instanceof Response) return target;
+  const { profile, components } = target;
   return { profile, owner: isOwner(ctx, profile), components };
 }
 
@@ -160,11 +156,58 @@ function vendorSpecs(ctx: RequestContext): readonly VendorSpec[] {
     : ctx.defs.vendorSpecs;
 }
 
-function presentVendors(ctx: RequestContext) {
+type PresentVendor = { spec: VendorSpec; stock: VendorStock };
+
+function presentVendors(ctx: RequestContext): PresentVendor[] {
   const now = ctx.state.now();
   return vendorSpecs(ctx)
     .map((spec) => ({ spec, stock: vendorStock(ctx.state.world.seed, spec, now) }))
     .filter(({ stock }) => stock.present);
+}
+
+/** A component's envelope as the caller may see it: `{data, privacy}` or `{privacy}` alone. */
+type Wrap = <T>(make: () => T) => unknown;
+
+/**
+ * Components 400 (groups and vendors), 401 (categories) and 402 (sales) of a list of vendors,
+ * keyed by vendor hash: what GetVendors and GetPublicVendors both answer, each with its own
+ * vendor component, privacy and sale entries (`held` and `personal`, see `sales`).
+ */
+function vendorListComponents(
+  ctx: RequestContext,
+  vendors: readonly PresentVendor[],
+  components: Set<number>,
+  wrap: Wrap,
+  vendor: (spec: VendorSpec, nextRefresh: number) => unknown,
+  saleEntries: { held: Map<number, number> | undefined; personal: boolean },
+): Record<string, unknown> {
+  const byVendor = (make: (spec: VendorSpec, stock: VendorStock) => unknown) =>
+    Object.fromEntries(
+      vendors.flatMap(({ spec, stock }) => {
+        const value = make(spec, stock);
+        return value === undefined ? [] : [[String(spec.hash), value]];
+      }),
+    );
+  const withDef = <T>(make: (def: VendorDefinition, stock: VendorStock) => T) =>
+    byVendor((spec, stock) => {
+      const def = vendorDef(ctx, spec.hash);
+      return def ? make(def, stock) : undefined;
+    });
+  const out: Record<string, unknown> = {};
+  if (components.has(400)) {
+    out.vendorGroups = wrap(() => vendorGroups(vendors.map((v) => v.spec)));
+    out.vendors = wrap(() => byVendor((spec, stock) => vendor(spec, stock.nextRefreshDate)));
+  }
+  if (components.has(401)) {
+    out.categories = wrap(() => withDef((def, stock) => categories(def, stock.indexes)));
+  }
+  if (components.has(402)) {
+    const { held, personal } = saleEntries;
+    out.sales = wrap(() =>
+      withDef((def, stock) => ({ saleItems: sales(def, stock.indexes, held, personal) })),
+    );
+  }
+  return out;
 }
 
 function getVendors(ctx: RequestContext): Response {
@@ -177,41 +220,11 @@ function getVendors(ctx: RequestContext): Response {
   const apiPurchasableOnly = ctx.url.searchParams.get("filter") === "1";
   const vendors = apiPurchasableOnly ? [] : presentVendors(ctx);
   const held = currencies(profile);
-  const wrap = <T>(make: () => T) => (owner ? { data: make(), privacy: 2 } : { privacy: 2 });
-  const out: Record<string, unknown> = {};
-  if (components.has(400)) {
-    out.vendorGroups = wrap(() => vendorGroups(vendors.map((v) => v.spec)));
-    out.vendors = wrap(() =>
-      Object.fromEntries(
-        vendors.map(({ spec, stock }) => [
-          String(spec.hash),
-          vendorComponent(spec, stock.nextRefreshDate),
-        ]),
-      ),
-    );
-  }
-  if (components.has(401)) {
-    out.categories = wrap(() =>
-      Object.fromEntries(
-        vendors.flatMap(({ spec, stock }) => {
-          const def = vendorDef(ctx, spec.hash);
-          return def ? [[String(spec.hash), categories(def, stock.indexes)]] : [];
-        }),
-      ),
-    );
-  }
-  if (components.has(402)) {
-    out.sales = wrap(() =>
-      Object.fromEntries(
-        vendors.flatMap(({ spec, stock }) => {
-          const def = vendorDef(ctx, spec.hash);
-          return def
-            ? [[String(spec.hash), { saleItems: sales(def, stock.indexes, held, true) }]]
-            : [];
-        }),
-      ),
-    );
-  }
+  const wrap: Wrap = (make) => (owner ? { data: make(), privacy: 2 } : { privacy: 2 });
+  const out = vendorListComponents(ctx, vendors, components, wrap, vendorComponent, {
+    held,
+    personal: true,
+  });
   // Since 2024 Bungie no longer returns item components from GetVendors.
   out.itemComponents = {};
   if (components.has(600))
@@ -308,48 +321,19 @@ function getVendor(ctx: RequestContext): Response {
 
 function getPublicVendors(ctx: RequestContext): Response {
   const components = componentsOf(ctx);
-  const vendors = presentVendors(ctx);
-  const out: Record<string, unknown> = {};
-  if (components.has(400)) {
-    out.vendorGroups = { data: vendorGroups(vendors.map((v) => v.spec)), privacy: 1 };
-    out.vendors = {
-      data: Object.fromEntries(
-        vendors.map(({ spec, stock }) => [
-          String(spec.hash),
-          {
-            vendorHash: spec.hash,
-            nextRefreshDate: isoDate(stock.nextRefreshDate),
-            enabled: true,
-          } satisfies DestinyPublicVendorComponent,
-        ]),
-      ),
-      privacy: 1,
-    };
-  }
-  if (components.has(401)) {
-    out.categories = {
-      data: Object.fromEntries(
-        vendors.flatMap(({ spec, stock }) => {
-          const def = vendorDef(ctx, spec.hash);
-          return def ? [[String(spec.hash), categories(def, stock.indexes)]] : [];
-        }),
-      ),
-      privacy: 1,
-    };
-  }
-  if (components.has(402)) {
-    out.sales = {
-      data: Object.fromEntries(
-        vendors.flatMap(({ spec, stock }) => {
-          const def = vendorDef(ctx, spec.hash);
-          return def
-            ? [[String(spec.hash), { saleItems: sales(def, stock.indexes, undefined, false) }]]
-            : [];
-        }),
-      ),
-      privacy: 1,
-    };
-  }
+  const publicVendor = (spec: VendorSpec, nextRefresh: number): DestinyPublicVendorComponent => ({
+    vendorHash: spec.hash,
+    nextRefreshDate: isoDate(nextRefresh),
+    enabled: true,
+  });
+  const out = vendorListComponents(
+    ctx,
+    presentVendors(ctx),
+    components,
+    (make) => ({ data: make(), privacy: 1 }),
+    publicVendor,
+    { held: undefined, personal: false },
+  );
   if (components.has(1200)) out.stringVariables = { data: { integerValuesByHash: {} }, privacy: 1 };
   return ok(out);
 }
