@@ -1,8 +1,7 @@
 "use client";
 
-import { useState, type DragEvent } from "react";
 import type { CharacterView } from "@/lib/guardian/view-types";
-import { DRAG_TYPE } from "./item-tile";
+import { useDropTarget } from "./use-drop-target";
 
 /**
  * The characters (and the vault) as a row of cards: choosing one is a form POST (stored per
@@ -114,27 +113,13 @@ function DropZone({
   wideOnly?: boolean;
   children: React.ReactNode;
 }) {
-  const [over, setOver] = useState(false);
-  const accepts = (event: DragEvent) => event.dataTransfer.types.includes(DRAG_TYPE);
+  const drop = useDropTarget(target, onDropItem);
   return (
     <div
       data-testid={`drop-${target}`}
       aria-description={label}
-      onDragOver={(event) => {
-        if (!accepts(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = "move";
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(event) => {
-        setOver(false);
-        const key = event.dataTransfer.getData(DRAG_TYPE);
-        if (!key) return;
-        event.preventDefault();
-        onDropItem(key, target);
-      }}
-      className={`relative isolate rounded-lg ${wideOnly ? "hidden md:block" : ""} ${over ? "outline-accent outline-2 outline-offset-2" : ""}`}
+      {...drop.handlers}
+      className={`relative isolate rounded-lg ${wideOnly ? "hidden md:block" : ""} ${drop.over ? "outline-accent outline-2 outline-offset-2" : ""}`}
     >
       {children}
     </div>

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { parseItemQuery, matchesQuery } from "@/lib/destiny/item-search";
 import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
-import { ItemTile } from "./item-tile";
+import { ItemGroup, ItemTiles } from "./item-group";
 import type { TileHandlers } from "./tile-handlers";
 
 /** Every item matching the search, wherever it is, grouped by place. */
@@ -58,21 +58,14 @@ export function SearchResults({
         </ul>
       ) : null}
       {groups.byPlace.map((group) => (
-        <div
+        <ItemGroup
           key={group.id}
-          role="group"
-          aria-labelledby={`search-${group.id}`}
-          className="grid gap-2"
+          id={`search-${group.id}`}
+          title={group.title}
+          count={group.items.length}
         >
-          <h3 id={`search-${group.id}`} className="text-muted text-sm font-semibold">
-            {group.title} <span className="font-normal">({group.items.length})</span>
-          </h3>
-          <div className="flex flex-wrap gap-1.5">
-            {group.items.map((item) => (
-              <ItemTile key={item.key} item={item} {...tiles.props(item)} />
-            ))}
-          </div>
-        </div>
+          <ItemTiles items={group.items} tiles={tiles} />
+        </ItemGroup>
       ))}
     </section>
   );

@@ -1,13 +1,14 @@
 "use client";
 
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { isArmorBucket, isWeaponBucket } from "@/lib/destiny/buckets";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import type { ItemView } from "@/lib/guardian/view-types";
 import { CHARACTER_BUCKETS } from "./bucket-labels";
-import { DRAG_TYPE, ItemTile } from "./item-tile";
+import { ItemGroup, ItemTiles } from "./item-group";
 import type { TileHandlers } from "./tile-handlers";
+import { useDropTarget } from "./use-drop-target";
 
 const ORDER = new Map(CHARACTER_BUCKETS.map((b, n) => [b.hash, n]));
 
@@ -34,7 +35,7 @@ export function VaultSection({
   onDropItem: (itemKey: string, to: string) => void;
   hidden: boolean;
 }) {
-  const [over, setOver] = useState(false);
+  const drop = useDropTarget("vault", onDropItem);
   // Up to 700 tiles: drawn in the browser, so the server's page render stays small and fast.
   const hydrated = useHydrated();
   const groups = useMemo(() => {
@@ -61,20 +62,8 @@ export function VaultSection({
     <section
       id="vault"
       aria-labelledby="vault-heading"
-      onDragOver={(event) => {
-        if (!event.dataTransfer.types.includes(DRAG_TYPE)) return;
-        event.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(event) => {
-        setOver(false);
-        const key = event.dataTransfer.getData(DRAG_TYPE);
-        if (!key) return;
-        event.preventDefault();
-        onDropItem(key, "vault");
-      }}
-      className={`bg-panel grid scroll-mt-4 gap-3 rounded-lg border p-3 ${over ? "border-accent" : "border-line"}`}
+      {...drop.handlers}
+      className={`bg-panel grid scroll-mt-4 gap-3 rounded-lg border p-3 ${drop.over ? "border-accent" : "border-line"}`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="vault-heading" className="text-lg font-semibold">
@@ -94,28 +83,21 @@ export function VaultSection({
         </p>
       ) : (
         groups.list.map((group) => (
-          <div
+          <ItemGroup
             key={group.id}
-            role="group"
-            aria-labelledby={`vault-${group.id}`}
-            className="grid gap-2"
-            data-testid={`vault-${group.id}`}
+            id={`vault-${group.id}`}
+            title={group.title}
+            count={group.items.length}
+            testId={`vault-${group.id}`}
           >
-            <h3 id={`vault-${group.id}`} className="text-muted text-sm font-semibold">
-              {group.title} <span className="font-normal">({group.items.length})</span>
-            </h3>
             {group.items.length === 0 ? (
               <p className="text-muted text-sm">None.</p>
             ) : !hydrated ? (
               <Skeleton className="h-32" />
             ) : (
-              <div className="flex flex-wrap gap-1.5">
-                {group.items.map((item) => (
-                  <ItemTile key={item.key} item={item} {...tiles.props(item)} />
-                ))}
-              </div>
+              <ItemTiles items={group.items} tiles={tiles} />
             )}
-          </div>
+          </ItemGroup>
         ))
       )}
     </section>
