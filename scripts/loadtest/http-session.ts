@@ -1,5 +1,6 @@
 // One simulated player's browser, without the browser: a cookie jar and fetch that follows
 // redirects by hand (so every Set-Cookie along an OAuth round trip lands in the jar).
+import { CookieJar } from "./cookie-jar";
 
 const MAX_REDIRECTS = 10;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -7,30 +8,16 @@ const REQUEST_TIMEOUT_MS = 30_000;
 export type Timed = { response: Response; body: string; ms: number };
 
 export class HttpSession {
-  private readonly cookies = new Map<string, string>();
+  private readonly cookies = new CookieJar();
 
   constructor(readonly origin: string) {}
 
   cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
+    return this.cookies.header();
   }
 
   has(name: string): boolean {
     return this.cookies.has(name);
-  }
-
-  private store(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      // An expired or emptied cookie is the server deleting it.
-      if (value === "" || /max-age=0\b|expires=thu, 01 jan 1970/i.test(line))
-        this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
   }
 
   /** One request, no redirect following; the body is read whole. Only loopback is allowed. */
@@ -48,7 +35,7 @@ export class HttpSession {
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     const body = await response.text();
-    this.store(response);
+    this.cookies.store(response);
     return { response, body, ms: performance.now() - started };
   }
 

@@ -2,6 +2,8 @@
 // sends requests for the app's origin to the app's own route handlers (Auth.js, the authorize
 // hop) and everything else (the sandbox's consent page and token endpoint) over real HTTP.
 import { NextRequest } from "next/server";
+import { CookieJar } from "@/scripts/loadtest/cookie-jar";
+import { signInRoundTrip } from "@/scripts/loadtest/sign-in";
 
 export const APP_ORIGIN = "http://warmind.test";
 export const SESSION_COOKIE = "authjs.session-token";
@@ -18,23 +20,10 @@ async function appRoutes(): Promise<Routes> {
 export type Hop = { url: string; response: Response; body: string };
 
 export class SignInBrowser {
-  readonly cookies = new Map<string, string>();
+  readonly cookies = new CookieJar();
 
   cookieHeader(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
-  }
-
-  private store(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = ""] = line.split(";");
-      const eq = pair.indexOf("=");
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      if (value === "" || /max-age=0\b|expires=thu, 01 jan 1970/i.test(line))
-        this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
+    return this.cookies.header();
   }
 
   /** One request, no redirects followed. */
@@ -53,7 +42,7 @@ export class SignInBrowser {
       response = await fetch(target, { ...init, headers, redirect: "manual" });
     }
     const body = await response.text();
-    if (target.origin === APP_ORIGIN) this.store(response);
+    if (target.origin === APP_ORIGIN) this.cookies.store(response);
     return { url: target.toString(), response, body };
   }
 
@@ -80,32 +69,8 @@ export class SignInBrowser {
   }
 
   /** Auth.js' sign-in POST, the authorize hop, the sandbox's consent page, the callback. */
-  async signIn(account: string, callbackUrl = "/account"): Promise<Hop> {
-    const csrf = await this.request("/api/auth/csrf");
-    const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
-    const consent = await this.follow("/api/auth/signin/bungie", {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ csrfToken, callbackUrl }).toString(),
-    });
-    if (!/\/OAuth\/Authorize/i.test(consent.url)) {
-      throw new Error(`sign-in did not reach the consent page (${consent.url}): ${consent.body}`);
-    }
-    const action = /<form[^>]*action="([^"]+)"/.exec(consent.body)?.[1];
-    if (!action) throw new Error("no consent form");
-    const fields = new URLSearchParams();
-    for (const match of consent.body.matchAll(
-      /<input type="hidden" name="([^"]+)" value="([^"]*)">/g,
-    )) {
-      fields.set(match[1]!, unescapeHtml(match[2]!));
-    }
-    fields.set("account", account);
-    fields.set("decision", "approve");
-    return this.follow(new URL(unescapeHtml(action), consent.url).toString(), {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: fields.toString(),
-    });
+  signIn(account: string, callbackUrl = "/account"): Promise<Hop> {
+    return signInRoundTrip(this, account, callbackUrl);
   }
 
   /** What the browser gets from /api/auth/session. */
@@ -113,13 +78,4 @@ export class SignInBrowser {
     const hop = await this.request("/api/auth/session");
     return JSON.parse(hop.body) as unknown;
   }
-}
-
-function unescapeHtml(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&amp;/g, "&");
 }
