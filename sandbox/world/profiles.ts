@@ -30,19 +30,21 @@ export interface CharacterSpec {
   fullKinetic?: boolean;
 }
 
-export interface ProfileSpec {
-  membershipId: string;
-  membershipType: number;
-  displayName: string;
-  bungieGlobalDisplayName: string;
-  bungieGlobalDisplayNameCode: number;
-  crossSaveOverride: number;
-  applicableMembershipTypes: number[];
-  isOverridden: boolean;
-  isCrossSavePrimary: boolean;
-  bnetMembershipId?: string;
-  availability?: DestinyProfile["availability"];
-}
+/** A profile's identity as the world's seed gives it; the rest starts empty (createProfile). */
+export type ProfileSpec = Pick<
+  DestinyProfile,
+  | "membershipId"
+  | "membershipType"
+  | "displayName"
+  | "bungieGlobalDisplayName"
+  | "bungieGlobalDisplayNameCode"
+  | "crossSaveOverride"
+  | "applicableMembershipTypes"
+  | "isOverridden"
+  | "isCrossSavePrimary"
+  | "bnetMembershipId"
+> &
+  Partial<Pick<DestinyProfile, "availability">>;
 
 export function createProfile(spec: ProfileSpec): DestinyProfile {
   return {
