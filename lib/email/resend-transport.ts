@@ -1,6 +1,6 @@
 import "server-only";
 import { Resend } from "resend";
-import { EmailSendError, type EmailMessage, type EmailTransport } from "./types";
+import { EmailSendError, mailFields, type EmailMessage, type EmailTransport } from "./types";
 
 /**
  * Resend's HTTP API. The SDK reads RESEND_BASE_URL when it is constructed, so tests (and anyone
@@ -20,14 +20,7 @@ export function createResendTransport(options: {
     from: options.from,
     async send(message: EmailMessage) {
       const { data, error } = await resend.emails.send(
-        {
-          from: options.from,
-          to: message.to,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          headers: message.headers,
-        },
+        mailFields(options.from, message),
         message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
       );
       if (error || !data) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import nodemailer from "nodemailer";
-import { EmailSendError, type EmailMessage, type EmailTransport } from "./types";
+import { EmailSendError, mailFields, type EmailMessage, type EmailTransport } from "./types";
 
 /** Any SMTP server: `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://` (TLS). */
 export function createSmtpTransport(options: { url: string; from: string }): EmailTransport {
@@ -13,12 +13,7 @@ export function createSmtpTransport(options: { url: string; from: string }): Ema
     async send(message: EmailMessage) {
       try {
         const info = await transporter.sendMail({
-          from: options.from,
-          to: message.to,
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          headers: message.headers,
+          ...mailFields(options.from, message),
           // A retried send of the same digest carries the same Message-ID, which receiving
           // servers and mail clients use to drop duplicates.
           messageId: message.idempotencyKey

@@ -16,6 +16,12 @@ export type EmailMessage = {
   idempotencyKey?: string;
 };
 
+/** The message as every mail API takes it (Resend's SDK, nodemailer): From, To, content, headers. */
+export function mailFields(from: string, message: EmailMessage) {
+  const { to, subject, html, text, headers } = message;
+  return { from, to, subject, html, text, headers };
+}
+
 export type EmailTransportKind = "resend" | "smtp" | "outbox";
 
 export type SentEmail = { id: string; transport: EmailTransportKind };
