@@ -19,7 +19,7 @@ import {
 } from "./component-table";
 import { itemComponentsEntry } from "./item-components";
 import { renderItem } from "./items";
-import { isoDate, profileCard } from "./users";
+import { isoDate, MEMBERSHIP_TYPE_NAMES, profileCard } from "./users";
 
 function renderProfileComponent(ctx: RenderContext): DestinyProfileComponent {
   const { profile } = ctx;
@@ -41,16 +41,6 @@ function renderProfileComponent(ctx: RenderContext): DestinyProfileComponent {
 /** Silver lives in its own bucket: platformSilver (105) carries it, profileCurrencies not. */
 const isSilver = (ctx: RenderContext, item: WorldItem) =>
   item.place.kind === "currency" && ctx.meta(item)?.bucketHash === CurrencyBucketHashes.Silver;
-
-/** BungieMembershipType names, the keys of the enum-keyed platformSilver map (Bungie-net/api#1374). */
-const MEMBERSHIP_TYPE_NAMES: Record<number, string> = {
-  1: "TigerXbox",
-  2: "TigerPsn",
-  3: "TigerSteam",
-  4: "TigerBlizzard",
-  5: "TigerStadia",
-  6: "TigerEgs",
-};
 
 function renderPlatformSilver(ctx: RenderContext) {
   const { profile } = ctx;

@@ -5,6 +5,19 @@ import type { GroupUserInfoCard } from "bungie-api-ts/groupv2";
 import type { GeneralUser, UserInfoCard } from "bungie-api-ts/user";
 import type { BungieUser, DestinyProfile } from "../world/types";
 
+/**
+ * BungieMembershipType names: the keys of Bungie's enum-keyed maps (GetProfile's platformSilver,
+ * GetGroup's currentUserMemberMap; Bungie-net/api#1374).
+ */
+export const MEMBERSHIP_TYPE_NAMES: Readonly<Record<number, string>> = {
+  1: "TigerXbox",
+  2: "TigerPsn",
+  3: "TigerSteam",
+  4: "TigerBlizzard",
+  5: "TigerStadia",
+  6: "TigerEgs",
+};
+
 export function isoDate(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

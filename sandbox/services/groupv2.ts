@@ -11,19 +11,11 @@ import type { GroupUserInfoCardOut, UserInfoCardOut } from "../render/users";
 import { ok, platformError } from "../http/envelope";
 import { int32Param, int64Param } from "../http/params";
 import type { RequestContext, Route } from "../http/router";
-import { bnetCard, groupProfileCard, isoDate } from "../render/users";
+import { bnetCard, groupProfileCard, isoDate, MEMBERSHIP_TYPE_NAMES } from "../render/users";
 import type { SandboxState } from "../state";
 import type { Clan, ClanMember } from "../world/types";
 
 export const MEMBERS_PER_PAGE = 50;
-const MEMBERSHIP_NAMES: Record<number, string> = {
-  1: "TigerXbox",
-  2: "TigerPsn",
-  3: "TigerSteam",
-  4: "TigerBlizzard",
-  5: "TigerStadia",
-  6: "TigerEgs",
-};
 
 type GroupOut = Omit<GroupV2, "banExpireDate" | "remoteGroupId">;
 
@@ -157,7 +149,7 @@ function getGroup(ctx: RequestContext): Response {
     for (const member of clan.members) {
       if (member.bnetMembershipId !== viewer.membershipId) continue;
       const profile = ctx.state.world.profiles.get(member.membershipId);
-      const name = profile ? MEMBERSHIP_NAMES[profile.membershipType] : undefined;
+      const name = profile ? MEMBERSHIP_TYPE_NAMES[profile.membershipType] : undefined;
       // Enum-keyed map: the key is the BungieMembershipType name.
       if (name) memberMap[name] = renderMember(ctx.state, clan, member);
     }
