@@ -85,21 +85,32 @@ function getProfile(ctx: RequestContext): Response {
 }
 
 /**
- * The character a `/Profile/{destinyMembershipId}/Character/{characterId}/…` read names, with its
- * profile and the components asked (GetCharacter, GetVendors, GetVendor), or Bungie's error.
+ * A read below a profile, `/Profile/{destinyMembershipId}/Character/{characterId}/…` or
+ * `/Profile/{destinyMembershipId}/Item/{itemInstanceId}/`: the profile, the components asked and
+ * that id, or Bungie's error. Every parameter is checked before the profile is looked up.
  */
+function readBelowProfile(
+  ctx: RequestContext,
+  param: "characterId" | "itemInstanceId",
+): { profile: DestinyProfile; components: Set<number>; id: string } | Response {
+  const type = int32Param(ctx.params.membershipType, "membershipType");
+  const membershipId = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
+  const id = int64Param(ctx.params[param], param);
+  const components = componentsOf(ctx);
+  const profile = profileForRead(ctx.state, type, membershipId);
+  if (profile instanceof Response) return profile;
+  return { profile, components, id };
+}
+
+/** The character a read names (GetCharacter, GetVendors, GetVendor), or Bungie's error. */
 export function characterForRead(
   ctx: RequestContext,
 ): { profile: DestinyProfile; character: WorldCharacter; components: Set<number> } | Response {
-  const type = int32Param(ctx.params.membershipType, "membershipType");
-  const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
-  const characterId = int64Param(ctx.params.characterId, "characterId");
-  const components = componentsOf(ctx);
-  const profile = profileForRead(ctx.state, type, id);
-  if (profile instanceof Response) return profile;
-  const character = profile.characters.find((c) => c.characterId === characterId);
+  const read = readBelowProfile(ctx, "characterId");
+  if (read instanceof Response) return read;
+  const character = read.profile.characters.find((c) => c.characterId === read.id);
   if (!character) return platformError(1620);
-  return { profile, character, components };
+  return { profile: read.profile, character, components: read.components };
 }
 
 function getCharacter(ctx: RequestContext): Response {
@@ -110,15 +121,11 @@ function getCharacter(ctx: RequestContext): Response {
 }
 
 function getItem(ctx: RequestContext): Response {
-  const type = int32Param(ctx.params.membershipType, "membershipType");
-  const id = int64Param(ctx.params.destinyMembershipId, "destinyMembershipId");
-  const itemId = int64Param(ctx.params.itemInstanceId, "itemInstanceId");
-  const components = componentsOf(ctx);
-  const profile = profileForRead(ctx.state, type, id);
-  if (profile instanceof Response) return profile;
-  const item = profile.byInstanceId.get(itemId);
+  const read = readBelowProfile(ctx, "itemInstanceId");
+  if (read instanceof Response) return read;
+  const item = read.profile.byInstanceId.get(read.id);
   if (!item) return platformError(1623);
-  return ok(renderItemResponse(renderInput(ctx, profile, components), item));
+  return ok(renderItemResponse(renderInput(ctx, read.profile, read.components), item));
 }
 
 function getLinkedProfiles(ctx: RequestContext): Response {
