@@ -6,7 +6,8 @@ import { Sheet } from "@/components/ui/sheet";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { StatHashes } from "@/lib/destiny/game-facts";
 import { bucketLabel } from "./bucket-labels";
-import { DAMAGE_TYPES, tierText } from "./item-style";
+import { tierText } from "@/components/ui/tier-style";
+import { DAMAGE_TYPES } from "./item-style";
 import { ItemTile } from "./item-tile";
 
 /** Where an item is, as the sheet says it ("Equipped on your Hunter"). */

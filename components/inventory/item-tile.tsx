@@ -2,7 +2,8 @@
 
 import type { DragEvent } from "react";
 import type { ItemView } from "@/lib/guardian/view-types";
-import { DAMAGE_TYPES, tierBackground, tierBorder } from "./item-style";
+import { tierBackground, tierBorder } from "@/components/ui/tier-style";
+import { DAMAGE_TYPES } from "./item-style";
 
 /** Data type of a tile being dragged (the item key); drop targets read it. */
 export const DRAG_TYPE = "application/x-warmind-item";

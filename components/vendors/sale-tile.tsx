@@ -1,7 +1,7 @@
 import { formatQuantity } from "@/lib/vendors/format";
 import type { VendorSaleView } from "@/lib/vendors/types";
 import { RefreshTime } from "./refresh-time";
-import { tierBorderClass, tierTextClass } from "./tier-styles";
+import { tierBorder, tierText } from "@/components/ui/tier-style";
 
 /** One item on sale: icon in its tier colour, name, tier and type, what it costs. */
 export function SaleTile({
@@ -33,7 +33,7 @@ export function SaleTile({
           ) : null}
         </p>
         <p className="truncate text-xs">
-          <span className={tierTextClass(sale.tierType)}>{sale.tierName}</span>
+          <span className={tierText(sale.tierType)}>{sale.tierName}</span>
           {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
         </p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
@@ -71,7 +71,7 @@ export function SaleTile({
 }
 
 function ItemIcon({ url, tierType }: { url: string | null; tierType: number }) {
-  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${tierBorderClass(tierType)}`;
+  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${tierBorder(tierType)}`;
   return url ? (
     // eslint-disable-next-line @next/next/no-img-element
     <img src={url} alt="" width={48} height={48} className={frame} />
