@@ -11,12 +11,11 @@ import type { ItemMeta } from "./definitions";
 import { type GenContext, pickArmor, pickWeapon, rollInstance, stack } from "./items";
 import type { DestinyProfile, ItemPlace, WorldCharacter, WorldItem } from "./types";
 
-export interface CharacterSpec {
-  classType: 0 | 1 | 2;
-  raceType: 0 | 1 | 2;
-  genderType: 0 | 1;
+export interface CharacterSpec extends Pick<
+  WorldCharacter,
+  "classType" | "raceType" | "genderType" | "minutesPlayedTotal"
+> {
   hoursSinceLastPlayed: number;
-  minutesPlayedTotal: number;
   /** Typical power of this character's gear. */
   power: number;
   exoticArmor: boolean;
