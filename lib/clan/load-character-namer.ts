@@ -1,6 +1,7 @@
 import "server-only";
 import { ClassHashes, RaceHashes } from "@/lib/destiny/game-facts";
-import { getDefinitions, getPlayerManifestLanguage } from "@/lib/manifest";
+import { getDefinitions, getPlayerManifestLanguage, type DefinitionBatch } from "@/lib/manifest";
+import type { DefinitionOf } from "@/lib/manifest/types";
 import { gameFactsNamer, type CharacterNamer } from "./views";
 
 /**
@@ -34,23 +35,39 @@ async function fromManifest(userId: string): Promise<CharacterNamer> {
     getDefinitions("DestinyRaceDefinition", Object.values(RaceHashes), language),
   ]);
   return {
-    className(c) {
-      if (!classes.has(c.classHash)) return gameFactsNamer.className(c);
-      const definition = classes.get(c.classHash);
-      return (
-        definition.genderedClassNamesByGenderHash[String(c.genderHash)] ||
-        definition.displayProperties.name ||
-        gameFactsNamer.className(c)
-      );
-    },
-    raceName(c) {
-      if (!races.has(c.raceHash)) return gameFactsNamer.raceName(c);
-      const definition = races.get(c.raceHash);
-      return (
-        definition.genderedRaceNamesByGenderHash[String(c.genderHash)] ||
-        definition.displayProperties.name ||
-        gameFactsNamer.raceName(c)
-      );
-    },
+    className: (c) =>
+      nameFrom(
+        classes,
+        c.classHash,
+        c.genderHash,
+        gameFactsNamer.className(c),
+        (d) => d.genderedClassNamesByGenderHash,
+      ),
+    raceName: (c) =>
+      nameFrom(
+        races,
+        c.raceHash,
+        c.genderHash,
+        gameFactsNamer.raceName(c),
+        (d) => d.genderedRaceNamesByGenderHash,
+      ),
   };
+}
+
+/**
+ * A class's or race's name in the manifest, as the character's gender has it, else its plain
+ * name; the English game-facts name when the manifest does not know it.
+ */
+function nameFrom<T extends "DestinyClassDefinition" | "DestinyRaceDefinition">(
+  definitions: DefinitionBatch<T>,
+  hash: number,
+  genderHash: number,
+  fallback: string,
+  byGender: (definition: DefinitionOf<T>) => Record<string, string> | undefined,
+): string {
+  if (!definitions.has(hash)) return fallback;
+  const definition = definitions.get(hash);
+  return (
+    byGender(definition)?.[String(genderHash)] || definition.displayProperties.name || fallback
+  );
 }
