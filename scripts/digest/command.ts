@@ -31,7 +31,11 @@ export async function runDigestCommand(): Promise<number> {
 
   if (env.demo && !serverUp) {
     // The demo's Bungie.net lives inside the app server; with it stopped, mount it here.
-    const sandbox = await getMountedSandbox({ appUrl: env.appUrl, basePath: SANDBOX_MOUNT_PATH });
+    const sandbox = await getMountedSandbox({
+      appUrl: env.appUrl,
+      basePath: SANDBOX_MOUNT_PATH,
+      control: false,
+    });
     setBungieClient(
       createBungieClient({
         ...env.bungie,
