@@ -229,6 +229,7 @@ test("tampered confirmation and unsubscribe links are refused, the real ones wor
 
   // The untouched link still works: the refusals above were about the tampering.
   await page.goto(`${real.pathname}${real.search}`);
+  await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByRole("heading", { name: "Address confirmed" })).toBeVisible();
 });
 
