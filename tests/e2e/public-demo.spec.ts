@@ -185,7 +185,6 @@ test("two visitors signed in as Aurora Vale never see each other's data", async 
   const { bungieNetMembershipId: bId } = (await (
     await request.get("/sandbox/__sandbox/state?user=demo")
   ).json()) as { bungieNetMembershipId: string };
-  expect(bId).not.toBe(aId);
   for (const visitor of [page, b]) {
     await expect(visitor.getByRole("banner").getByTestId("bungie-name")).toHaveText(
       "Aurora Vale#4821",
@@ -231,7 +230,10 @@ test("two visitors signed in as Aurora Vale never see each other's data", async 
   expect(places(await viewOf(page))[item.key]).not.toBe(before[item.key]);
   expect(places(await viewOf(b))).toEqual(before);
 
-  // The sandbox agrees: the weapon moved in A's copy only.
+  // The sandbox agrees: two accounts, and the weapon moved in A's copy only.
+  expect(aId).toMatch(/^\d+$/);
+  expect(bId).toMatch(/^\d+$/);
+  expect(bId).not.toBe(aId);
   const whereIn = async (user: string) => {
     const { profiles } = (await (
       await request.get(`/sandbox/__sandbox/state?user=${user}`)
