@@ -14,6 +14,10 @@ export interface AccountCopy {
   clans: Clan[];
 }
 
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
 /** Every id the world uses, so a copy never reuses one. */
 function usedIds(world: World): Set<string> {
   const used = new Set<string>();
@@ -29,16 +33,25 @@ function usedIds(world: World): Set<string> {
 /**
  * Copies `template` (as it is now: a test may have changed it through the control API) and
  * adds the copy to the world. `profileOf` fills in lazily generated gear first.
- * `sequence` numbers the copies, so ids are a function of the world's seed and the sequence.
+ *
+ * The new ids are random, never derived from the seed: the app keeps its users by Bungie.net
+ * id in a database that outlives the sandbox (a restart rebuilds the world), so a copy made
+ * after a restart must never get the id of an earlier visitor's copy. Hence also a Bungie.net
+ * id of 15 digits (real ones have 8 today, but the type is int64): among a million visitors, a
+ * repeat is about as likely as one in two thousand.
  */
 export function copyAccount(
   world: World,
   template: BungieUser,
-  sequence: number,
   profileOf: (membershipId: string) => DestinyProfile | undefined,
 ): AccountCopy {
-  const ids = new IdFactory(createPrng(world.seed).fork(`copy:${sequence}`), usedIds(world));
-  const bnetId = ids.bungieNet();
+  const random = createPrng(randomSeed());
+  const used = usedIds(world);
+  const ids = new IdFactory(random, used);
+  let bnetId: string;
+  do bnetId = `${random.int(100_000_000, 999_999_999)}${random.int(100_000, 999_999)}`;
+  while (used.has(bnetId));
+  used.add(bnetId);
   const destinyIds = new Map<string, string>();
   const profiles: DestinyProfile[] = [];
   for (const membershipId of template.destinyMembershipIds) {

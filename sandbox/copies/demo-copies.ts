@@ -53,7 +53,6 @@ export class DemoCopies {
   private readonly copies = new Map<string, Copy>();
   private readonly visitors = new Map<string, Map<string, string>>();
   private readonly clanOwners = new Map<string, string>();
-  private sequence = 0;
   private lastSweep = 0;
 
   constructor(
@@ -80,7 +79,7 @@ export class DemoCopies {
     template: BungieUser,
     handle: string | undefined,
     now: number,
-    profileOf: Parameters<typeof copyAccount>[3],
+    profileOf: Parameters<typeof copyAccount>[2],
   ): CopySignIn {
     this.sweep(world, now, true);
     const known = handle !== undefined ? this.visitors.get(handle) : undefined;
@@ -99,7 +98,7 @@ export class DemoCopies {
     }
     const visitor = known && handle !== undefined ? handle : newHandle();
     const copy: Copy = {
-      ...copyAccount(world, template, ++this.sequence, profileOf),
+      ...copyAccount(world, template, profileOf),
       of,
       visitor,
       createdAt: now,
