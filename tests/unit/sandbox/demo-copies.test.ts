@@ -296,6 +296,24 @@ describe("demo copies", () => {
     expect((await control<{ copies: unknown[] }>(env.sandbox, "copies")).copies).toHaveLength(0);
   });
 
+  it("never gives a copy made after a reset or restart an earlier copy's Bungie.net id", async () => {
+    // The app keeps users by Bungie.net id in a database that outlives the sandbox's world.
+    const seen = new Set<string>();
+    for (let round = 0; round < 3; round++) {
+      const env = testSandbox({ demoCopies: true });
+      for (let i = 0; i < 3; i++) {
+        const { bnetId } = signed(await signIn(env, {}));
+        expect(bnetId).toMatch(/^\d{15}$/);
+        expect(seen.has(bnetId)).toBe(false);
+        seen.add(bnetId);
+      }
+      await control(env.sandbox, "reset", {});
+      const { bnetId } = signed(await signIn(env, {}));
+      expect(seen.has(bnetId)).toBe(false);
+      seen.add(bnetId);
+    }
+  });
+
   it("copies nothing without the option, and never the generated load-test players", async () => {
     const plain = testSandbox();
     const template = await control<{ bungieNetMembershipId: string }>(
