@@ -62,6 +62,9 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The digest's cron route runs only with a secret (tests/e2e/digest.spec.ts calls it).
       CRON_SECRET: E2E_CRON_SECRET,
+      // The specs drive the demo sandbox through its control API (reset, faults, the state of
+      // an account); a plain `npm start` serves none of it (tests/e2e/public-demo.spec.ts).
+      SANDBOX_CONTROL: "1",
       ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
     },
   },

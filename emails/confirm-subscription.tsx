@@ -19,7 +19,7 @@ export default function ConfirmSubscription(props: ConfirmSubscriptionProps) {
       footer={
         <SmallText>
           If you did not ask for this, ignore this email: nothing will be sent to {props.email}{" "}
-          unless the link above is opened.
+          unless someone opens the link above and confirms on the page it shows.
         </SmallText>
       }
     >

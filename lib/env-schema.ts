@@ -9,6 +9,9 @@ export const DEMO_BUNGIE_APP = {
   clientSecret: "sandbox-secret",
 } as const;
 
+/** Confirmation emails per hour across all players, unless CONFIRMATION_EMAILS_PER_HOUR says. */
+export const DEFAULT_CONFIRMATION_EMAILS_PER_HOUR = 500;
+
 /** Where the app mounts the Bungie sandbox on its own origin in demo mode. */
 export const SANDBOX_MOUNT_PATH = "/sandbox";
 
@@ -56,6 +59,16 @@ export const envSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")),
   CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")),
+  CONFIRMATION_EMAILS_PER_HOUR: optional(
+    z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(1_000_000, "must be at most 1000000"),
+  ),
+  SANDBOX_CONTROL: optional(
+    z.enum(["0", "1"], "must be 1 (serve the demo sandbox's control API) or 0 (the default)"),
+  ),
   APP_URL: optional(httpUrl),
   PORT: optional(z.coerce.number().int().min(1).max(65535)),
   NODE_ENV: optional(z.enum(["development", "production", "test"])),
@@ -74,6 +87,13 @@ export type BungieAppConfig = {
 export type Env = RawEnv & {
   /** True when no Bungie credentials are configured: the app talks to its built-in sandbox. */
   demo: boolean;
+  /**
+   * The mounted sandbox serves its test control API (/sandbox/__sandbox/...): only with
+   * SANDBOX_CONTROL=1 (tests, `npm run loadtest`), never by default, so a public demo has none.
+   */
+  sandboxControl: boolean;
+  /** The hourly limit of confirmation emails across all players (CONFIRMATION_EMAILS_PER_HOUR). */
+  confirmationEmailsPerHour: number;
   appUrl: string;
   bungie: BungieAppConfig;
   databaseUrl: string;
@@ -124,7 +144,16 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         clientSecret: env.BUNGIE_CLIENT_SECRET!,
       };
 
-  return { ...env, demo, appUrl, bungie, databaseUrl: env.DATABASE_URL ?? "pglite:.data/pglite" };
+  return {
+    ...env,
+    demo,
+    sandboxControl: demo && env.SANDBOX_CONTROL === "1",
+    confirmationEmailsPerHour:
+      env.CONFIRMATION_EMAILS_PER_HOUR ?? DEFAULT_CONFIRMATION_EMAILS_PER_HOUR,
+    appUrl,
+    bungie,
+    databaseUrl: env.DATABASE_URL ?? "pglite:.data/pglite",
+  };
 }
 
 function redact(variable: string, value: string): string {

@@ -1,9 +1,15 @@
 // The test control API under /__sandbox/ (never on Bungie's paths). JSON in, JSON out.
 // Documented in sandbox/README.md.
+import { readBodyText } from "./http/body";
 import { jsonResponse } from "./http/envelope";
 import type { SandboxState } from "./state";
 import { generateLargeItemTableFile } from "./world/generate-large-items";
-import { CHARACTER_ACTIVITIES, type CharacterActivity, type DestinyProfile } from "./world/types";
+import {
+  type BungieUser,
+  CHARACTER_ACTIVITIES,
+  type CharacterActivity,
+  type DestinyProfile,
+} from "./world/types";
 import { profilesOf } from "./services/user";
 import { bucketOf } from "./render/items";
 import { collectibleEntries } from "./world/collectibles";
@@ -26,7 +32,7 @@ class ControlError extends Error {
 }
 
 async function body(request: Request): Promise<Record<string, unknown>> {
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (!text.trim()) return {};
   let value: unknown;
   try {
@@ -47,6 +53,38 @@ function num(b: Record<string, unknown>, key: string, fallback?: number): number
   return value;
 }
 
+/**
+ * A number within [min, max] (an integer when `integer`): every size, count and duration the
+ * control API takes is capped, so no call can make the sandbox hold or write without bound.
+ */
+function bounded(
+  b: Record<string, unknown>,
+  key: string,
+  range: { min: number; max: number; integer?: boolean },
+  fallback?: number,
+): number {
+  const value = num(b, key, fallback);
+  if (value < range.min || value > range.max || (range.integer && !Number.isInteger(value)))
+    throw new ControlError(
+      `${key} must be ${range.integer ? "an integer" : "a number"} from ${range.min} to ${range.max}`,
+    );
+  return value;
+}
+
+/** Caps of the control API's parameters. */
+export const CONTROL_LIMITS = {
+  /** The generated item table: the real one is about 190 MB. */
+  largeItemTableMb: 256,
+  latencyMs: 120_000,
+  hangCount: 1_000,
+  hangMaxMs: 600_000,
+  throttleCount: 100_000,
+  throttleSeconds: 3_600,
+  rateLimitPerSecond: 1_000_000,
+  accessTokenTtlSeconds: 90 * 86_400,
+  clockOffsetMs: 5 * 365 * 86_400_000,
+} as const;
+
 function bool(b: Record<string, unknown>, key: string, fallback?: boolean): boolean {
   const value = b[key];
   if (value === undefined && fallback !== undefined) return fallback;
@@ -54,10 +92,21 @@ function bool(b: Record<string, unknown>, key: string, fallback?: boolean): bool
   return value;
 }
 
+/**
+ * The user a control call names: a Bungie.net membership id, or a key. With demo copies on, a
+ * demo key ("demo") names the copy of that account a visitor signed in to most recently (the
+ * account a test just signed in as), and the account itself while nobody has; a key prefixed
+ * with "original:" ("original:demo") always names the account itself.
+ */
+export function resolveControlUser(state: SandboxState, key: string): BungieUser | undefined {
+  if (key.startsWith("original:")) return state.world.usersByKey.get(key.slice(9));
+  return state.copies?.latest(key) ?? state.userByKeyOrId(key);
+}
+
 function userOf(state: SandboxState, key: unknown) {
   if (key === undefined) return undefined;
   if (typeof key !== "string") throw new ControlError("user must be a string");
-  const user = state.userByKeyOrId(key);
+  const user = resolveControlUser(state, key);
   if (!user) throw new ControlError(`unknown user ${key}`, 404);
   return user;
 }
@@ -117,8 +166,17 @@ export function profileSnapshot(state: SandboxState, profile: DestinyProfile) {
 }
 
 function usersSummary(state: SandboxState) {
-  return [...state.world.usersByKey.entries()].map(([key, user]) => ({
+  return [...state.world.usersByKey.keys()].map((key) => {
+    const user = resolveControlUser(state, key)!;
+    return userSummary(state, key, user);
+  });
+}
+
+function userSummary(state: SandboxState, key: string, user: BungieUser) {
+  return {
     key,
+    /** Set when this is a visitor's copy of the account (demo copies): the account's key. */
+    ...(user.key === key ? {} : { copyOf: key }),
     bungieName: `${user.bungieGlobalDisplayName}#${String(user.bungieGlobalDisplayNameCode).padStart(4, "0")}`,
     membershipId: user.membershipId,
     primaryMembershipId: user.primaryMembershipId,
@@ -132,7 +190,7 @@ function usersSummary(state: SandboxState) {
         activity: c.activity,
       })),
     })),
-  }));
+  };
 }
 
 export async function handleControl(
@@ -153,6 +211,7 @@ export async function handleControl(
           const key = url.searchParams.get("user") ?? "demo";
           return jsonResponse({
             user: key,
+            bungieNetMembershipId: userOf(state, key)?.membershipId,
             profiles: profilesOfKey(state, key).map((p) => profileSnapshot(state, p)),
           });
         }
@@ -175,6 +234,12 @@ export async function handleControl(
           });
         case "users":
           return jsonResponse({ users: usersSummary(state) });
+        case "copies":
+          return jsonResponse({
+            enabled: state.copies !== undefined,
+            max: state.copies?.max ?? 0,
+            copies: state.copies?.list() ?? [],
+          });
         case "tokens": {
           const user = userOf(state, url.searchParams.get("user") ?? "demo");
           return jsonResponse({ tokens: user ? state.tokens.issuedTo(user.membershipId) : [] });
@@ -201,7 +266,10 @@ export async function handleControl(
     switch (route) {
       case "reset":
         state.reset({
-          seed: b.seed === undefined ? undefined : num(b, "seed"),
+          seed:
+            b.seed === undefined
+              ? undefined
+              : bounded(b, "seed", { min: 0, max: 0xffffffff, integer: true }),
           fullVault: b.fullVault === undefined ? undefined : bool(b, "fullVault"),
         });
         return jsonResponse({ ok: true, seed: state.world.seed, fullVault: state.world.fullVault });
@@ -214,8 +282,8 @@ export async function handleControl(
       }
       case "latency":
         state.controls.latency = {
-          fixedMs: Math.max(0, num(b, "fixedMs", 0)),
-          jitterMs: Math.max(0, num(b, "jitterMs", 0)),
+          fixedMs: bounded(b, "fixedMs", { min: 0, max: CONTROL_LIMITS.latencyMs }, 0),
+          jitterMs: bounded(b, "jitterMs", { min: 0, max: CONTROL_LIMITS.latencyMs }, 0),
         };
         return jsonResponse({ ok: true, latency: state.controls.latency });
       case "maintenance":
@@ -224,24 +292,38 @@ export async function handleControl(
       case "error-rate": {
         const rate = num(b, "rate");
         if (rate < 0 || rate > 1) throw new ControlError("rate must be within [0, 1]");
-        state.controls.errorRate = { rate, status: num(b, "status", 500) };
+        state.controls.errorRate = {
+          rate,
+          status: bounded(b, "status", { min: 400, max: 599, integer: true }, 500),
+        };
         return jsonResponse({ ok: true, errorRate: state.controls.errorRate });
       }
       case "throttle": {
-        const count = b.count === undefined ? null : num(b, "count");
+        const count =
+          b.count === undefined
+            ? null
+            : bounded(b, "count", { min: 0, max: CONTROL_LIMITS.throttleCount, integer: true });
         const errorCode = num(b, "errorCode", 31);
         if (errorCode !== 31 && errorCode !== 1672)
           throw new ControlError("errorCode must be 31 or 1672");
         state.controls.throttle = {
           enabled: count !== null ? count > 0 : bool(b, "enabled"),
-          throttleSeconds: num(b, "throttleSeconds", 10),
+          throttleSeconds: bounded(
+            b,
+            "throttleSeconds",
+            { min: 0, max: CONTROL_LIMITS.throttleSeconds },
+            10,
+          ),
           remaining: count,
           errorCode,
         };
         return jsonResponse({ ok: true, throttle: state.controls.throttle });
       }
       case "rate-limit":
-        state.controls.rateLimitPerSecond = num(b, "perSecond");
+        state.controls.rateLimitPerSecond = bounded(b, "perSecond", {
+          min: 0,
+          max: CONTROL_LIMITS.rateLimitPerSecond,
+        });
         state.keyWindows.clear();
         return jsonResponse({ ok: true, rateLimitPerSecond: state.controls.rateLimitPerSecond });
       case "activity": {
@@ -254,15 +336,22 @@ export async function handleControl(
               : "orbit";
         if (!CHARACTER_ACTIVITIES.includes(activity))
           throw new ControlError(`activity must be one of ${CHARACTER_ACTIVITIES.join(", ")}`);
-        for (const profile of state.world.profiles.values()) {
+        // Visitors' copies keep their account's character ids: without `user`, the character
+        // changes in the account and in every copy of it.
+        const profiles =
+          b.user === undefined
+            ? [...state.world.profiles.values()]
+            : profilesOfKey(state, String(b.user));
+        let found = 0;
+        for (const profile of profiles) {
           const character = profile.characters.find((c) => c.characterId === characterId);
-          if (character) {
-            character.activity = activity;
-            state.touch(profile);
-            return jsonResponse({ ok: true, characterId, activity });
-          }
+          if (!character) continue;
+          character.activity = activity;
+          state.touch(profile);
+          found++;
         }
-        throw new ControlError(`unknown character ${characterId}`, 404);
+        if (found === 0) throw new ControlError(`unknown character ${characterId}`, 404);
+        return jsonResponse({ ok: true, characterId, activity, profiles: found });
       }
       case "tokens/expire": {
         const user = userOf(state, b.user);
@@ -277,9 +366,15 @@ export async function handleControl(
       }
       case "config":
         if (b.accessTokenTtlSeconds !== undefined)
-          state.accessTokenTtlSeconds = num(b, "accessTokenTtlSeconds");
+          state.accessTokenTtlSeconds = bounded(b, "accessTokenTtlSeconds", {
+            min: 1,
+            max: CONTROL_LIMITS.accessTokenTtlSeconds,
+          });
         if (b.rateLimitPerSecond !== undefined)
-          state.controls.rateLimitPerSecond = num(b, "rateLimitPerSecond");
+          state.controls.rateLimitPerSecond = bounded(b, "rateLimitPerSecond", {
+            min: 0,
+            max: CONTROL_LIMITS.rateLimitPerSecond,
+          });
         return jsonResponse({
           ok: true,
           accessTokenTtlSeconds: state.accessTokenTtlSeconds,
@@ -287,17 +382,28 @@ export async function handleControl(
         });
       case "hang":
         state.controls.hang = {
-          remaining: Math.max(0, num(b, "count", 1)),
-          maxMs: num(b, "maxMs", 600_000),
+          remaining: bounded(
+            b,
+            "count",
+            { min: 0, max: CONTROL_LIMITS.hangCount, integer: true },
+            1,
+          ),
+          maxMs: bounded(b, "maxMs", { min: 0, max: CONTROL_LIMITS.hangMaxMs }, 600_000),
         };
         return jsonResponse({ ok: true, hang: state.controls.hang });
       case "clock":
         if (typeof b.now === "string") {
           const target = Date.parse(b.now);
           if (Number.isNaN(target)) throw new ControlError("now must be an ISO date");
-          state.clockOffsetMs += target - state.now();
+          const offset = state.clockOffsetMs + target - state.now();
+          if (Math.abs(offset) > CONTROL_LIMITS.clockOffsetMs)
+            throw new ControlError("now must be within five years of the real clock");
+          state.clockOffsetMs = offset;
         } else {
-          state.clockOffsetMs = num(b, "offsetMs");
+          state.clockOffsetMs = bounded(b, "offsetMs", {
+            min: -CONTROL_LIMITS.clockOffsetMs,
+            max: CONTROL_LIMITS.clockOffsetMs,
+          });
         }
         return jsonResponse({
           ok: true,
@@ -330,8 +436,15 @@ export async function handleControl(
         state.hostileNames ??= applyHostileNames(state.world, getManifestDefinitions());
         return jsonResponse({ ok: true, ...state.hostileNames });
       case "manifest": {
-        const mb = num(b, "largeItemTableMb", 0);
-        if (mb <= 0) {
+        // Whole megabytes up to the cap: each size is one file in the temp dir, and a process
+        // keeps at most one file it generated (generate-large-items.ts).
+        const mb = bounded(
+          b,
+          "largeItemTableMb",
+          { min: 0, max: CONTROL_LIMITS.largeItemTableMb, integer: true },
+          0,
+        );
+        if (mb === 0) {
           state.largeItemTable = undefined;
         } else {
           state.largeItemTable = await generateLargeItemTableFile({

@@ -3,6 +3,7 @@
 // See sandbox/README.md.
 import type { TokenResponse } from "./auth/token-store";
 import { handleControl } from "./control";
+import { BodyTooLargeError } from "./http/body";
 import { platformError } from "./http/envelope";
 import { handlePlatform } from "./http/platform";
 import { Router } from "./http/router";
@@ -50,12 +51,25 @@ function buildRouter(): Router {
   return router;
 }
 
+// Browsers may call the Platform API and read content from any origin, as they can Bungie's.
+// Nothing that hands out tokens allows it: the token endpoint and the control API send no CORS
+// headers, so no other site's script can read what they answer.
 const CORS_HEADERS = {
   "access-control-allow-origin": "*",
   "access-control-allow-methods": "GET, POST, OPTIONS",
   "access-control-allow-headers": "X-API-Key, Authorization, Content-Type",
   "access-control-max-age": "86400",
 };
+
+function notFound(): Response {
+  return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+}
+
+/** The Platform API's answers may be read cross-origin (they carry no tokens). */
+function withCors(response: Response): Response {
+  response.headers.set("access-control-allow-origin", "*");
+  return response;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,30 +112,40 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         path.toLowerCase() !== base.toLowerCase() &&
         !path.toLowerCase().startsWith(`${base.toLowerCase()}/`)
       ) {
-        return new Response("Not Found", {
-          status: 404,
-          headers: { "content-type": "text/plain" },
-        });
+        return notFound();
       }
       path = path.slice(base.length) || "/";
     }
-    if (request.method === "OPTIONS")
-      return new Response(null, { status: 204, headers: CORS_HEADERS });
     const lower = path.toLowerCase();
-
-    if (lower.startsWith("/__sandbox")) return handleControl(state, request, url, path);
+    // Without the control API (a public demo), its paths do not exist: 404 like any other.
+    if (lower.startsWith("/__sandbox")) {
+      return resolved.control ? handleControl(state, request, url, path) : notFound();
+    }
+    const isToken = /^\/platform\/app\/oauth\/token\/?$/.test(lower);
+    if (request.method === "OPTIONS") {
+      // Preflights succeed for the Platform API only; the token endpoint allows no other origin.
+      if (isToken) return new Response(null, { status: 204 });
+      return new Response(null, { status: 204, headers: CORS_HEADERS });
+    }
     // Bungie serves the consent page under a locale: /en/OAuth/Authorize (any case).
     if (/^\/[a-z]{2}(-[a-z]{2,4})?\/oauth\/authorize\/?$/.test(lower))
       return handleAuthorize(state, request, url);
-    if (/^\/platform\/app\/oauth\/token\/?$/.test(lower)) {
+    if (isToken) {
       state.count("OAuth.Token");
       const held = await delayAndHang(state, request);
       return held ?? handleToken(state, request);
     }
     if (lower === "/platform" || lower.startsWith("/platform/")) {
       const held = await delayAndHang(state, request);
-      return (
-        held ?? handlePlatform(state, router, request, url, path.slice("/platform".length) || "/")
+      return withCors(
+        held ??
+          (await handlePlatform(
+            state,
+            router,
+            request,
+            url,
+            path.slice("/platform".length) || "/",
+          )),
       );
     }
     const content = serveContent(state, path, request.method);
@@ -130,7 +154,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       return new Response(renderLandingPage(state), {
         headers: { "content-type": "text/html; charset=utf-8" },
       });
-    return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } });
+    return notFound();
   }
 
   return {
@@ -138,6 +162,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       try {
         return await handle(request);
       } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          return new Response(error.message, {
+            status: 413,
+            headers: { "content-type": "text/plain" },
+          });
+        }
         console.error("[sandbox] unhandled error:", error);
         return platformError(3);
       }

@@ -12,13 +12,27 @@ export interface MountOptions {
   appUrl: string;
   /** The path the app serves the sandbox under (the app's SANDBOX_MOUNT_PATH). */
   basePath: string;
+  /**
+   * Serve the test control API (/__sandbox/...). The app passes SANDBOX_CONTROL=1 here; without
+   * it those paths answer 404, which is what a demo reachable from the internet needs.
+   */
+  control: boolean;
 }
 
-export function getMountedSandbox({ appUrl, basePath }: MountOptions): Promise<Sandbox> {
+/**
+ * The demo's sandbox. Every visitor who signs in gets a private copy of the demo account they
+ * pick (copies/demo-copies.ts), so a public demo never shows one visitor another's data.
+ */
+export function getMountedSandbox({ appUrl, basePath, control }: MountOptions): Promise<Sandbox> {
   // The same callback path as the sandbox's default registration, on the app's origin.
   const callbackPath = new URL(DEFAULT_OPTIONS.redirectUrl).pathname;
   globalForSandbox.warmindSandbox ??= import("./index").then(({ createSandbox }) =>
-    createSandbox({ basePath, redirectUrl: `${appUrl}${callbackPath}` }),
+    createSandbox({
+      basePath,
+      redirectUrl: `${appUrl}${callbackPath}`,
+      control,
+      demoCopies: true,
+    }),
   );
   return globalForSandbox.warmindSandbox;
 }

@@ -1,4 +1,5 @@
 // Options accepted by createSandbox (and the node server / CLI on top of it).
+import type { DemoCopiesOptions } from "./copies/demo-copies";
 import type { Recording } from "./record/recording";
 
 export interface SandboxOptions {
@@ -33,6 +34,18 @@ export interface SandboxOptions {
   apiKeyRateLimitPerSecond?: number;
   /** Where generated large manifest tables go. Default: the OS temp dir. */
   tempDir?: string;
+  /**
+   * Serve the test control API under /__sandbox/. Default true (the standalone sandbox, on
+   * 127.0.0.1); the app's demo mount turns it on only with SANDBOX_CONTROL=1, so a public demo
+   * answers 404 there.
+   */
+  control?: boolean;
+  /**
+   * Each sign-in through the consent page gets a private copy of the demo account it picked
+   * (copies/demo-copies.ts), so visitors of a public demo never share data. Default off (tests
+   * of the standalone sandbox use the accounts themselves); the app's demo mount turns it on.
+   */
+  demoCopies?: boolean | DemoCopiesOptions;
 }
 
 export interface ResolvedOptions {
@@ -48,6 +61,9 @@ export interface ResolvedOptions {
   now: () => number;
   apiKeyRateLimitPerSecond: number;
   tempDir?: string;
+  control: boolean;
+  /** null: no copies. */
+  demoCopies: DemoCopiesOptions | null;
 }
 
 export const DEFAULT_OPTIONS = {
@@ -80,5 +96,12 @@ export function resolveOptions(options: SandboxOptions, defaultSeed: number): Re
     apiKeyRateLimitPerSecond:
       options.apiKeyRateLimitPerSecond ?? DEFAULT_OPTIONS.apiKeyRateLimitPerSecond,
     tempDir: options.tempDir,
+    control: options.control ?? true,
+    demoCopies:
+      options.demoCopies === true
+        ? {}
+        : options.demoCopies === false || options.demoCopies === undefined
+          ? null
+          : options.demoCopies,
   };
 }

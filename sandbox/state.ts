@@ -1,6 +1,8 @@
 // Everything a running sandbox remembers: the world, tokens, test controls, counters and
 // render caches. `reset()` rebuilds it all from the options (optionally a new seed).
 import { TokenStore } from "./auth/token-store";
+import type { AccountCopy } from "./copies/copy-account";
+import { DemoCopies } from "./copies/demo-copies";
 import type { ResolvedOptions } from "./options";
 import type { Recording } from "./record/recording";
 import type { HostileNames } from "./world/hostile-names";
@@ -54,6 +56,8 @@ export class SandboxState {
   clockOffsetMs = 0;
   /** What POST /__sandbox/hostile-names changed in this world (its vendor is listed while set). */
   hostileNames?: HostileNames;
+  /** Visitors' private copies of the demo accounts (options.demoCopies), else undefined. */
+  copies?: DemoCopies;
 
   constructor(readonly options: ResolvedOptions) {
     this.accessTokenTtlSeconds = options.accessTokenTtlSeconds;
@@ -87,10 +91,31 @@ export class SandboxState {
     this.accessTokenTtlSeconds = this.options.accessTokenTtlSeconds;
     for (const release of this.hung) release();
     this.hung.clear();
+    this.copies = this.options.demoCopies
+      ? new DemoCopies(this.options.demoCopies, (copy) => this.forgetCopy(copy))
+      : undefined;
     this.recording = this.options.recording;
     if (this.recording) {
       this.world.users.set(this.recording.user.membershipId, this.recording.user);
       this.world.usersByKey.set("recorded", this.recording.user);
+    }
+  }
+
+  /** Wall-clock time, for bookkeeping the clock control must not move (copies' expiry). */
+  realNow(): number {
+    return this.options.now();
+  }
+
+  /**
+   * A copy was deleted (expired or recycled): its tokens die, and nothing remembers it (render
+   * caches name its membership ids).
+   */
+  private forgetCopy(copy: AccountCopy): void {
+    this.tokens.forget(copy.user.membershipId);
+    this.lastActionAt.delete(copy.user.membershipId);
+    const ids = copy.profiles.map((profile) => `|${profile.membershipId}|`);
+    for (const key of [...this.renderCache.keys()]) {
+      if (ids.some((id) => key.includes(id))) this.renderCache.delete(key);
     }
   }
 

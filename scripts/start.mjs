@@ -13,6 +13,9 @@ import { bungieConfigured, demoSecretFile, loadProjectEnv } from "./load-env.mjs
 const root = path.resolve(import.meta.dirname, "..");
 const dev = process.argv.includes("--dev");
 const forceBuild = process.argv.includes("--build");
+// Serve the build as it is, never rebuild: for a second server started beside a running one on
+// the same build folder (tests/e2e/public-demo.spec.ts), which a rebuild would pull away.
+const noBuild = process.argv.includes("--no-build");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
@@ -32,7 +35,7 @@ const next = path.join(root, "node_modules", ".bin", "next");
 run(tsx, ["--conditions=react-server", "scripts/check-env.ts"]);
 run(tsx, ["scripts/db.ts", "migrate"]);
 
-if (!dev && (forceBuild || needsBuild())) {
+if (!dev && !noBuild && (forceBuild || needsBuild())) {
   console.log("Building Warmind (first start, or the sources changed)...");
   run(next, ["build"]);
 }

@@ -40,7 +40,7 @@ export function DigestSettingsForm({ data }: { data: DigestSettingsData }) {
         role="status"
         aria-live="polite"
         data-testid="digest-message"
-        className={`min-h-6 text-sm [overflow-wrap:anywhere] ${latest?.status === "error" ? "text-danger" : "text-ok"}`}
+        className={`min-h-6 text-sm [overflow-wrap:anywhere] ${latest?.status === "error" ? "text-danger" : latest?.status === "throttled" || latest?.status === "queued" ? "text-text" : "text-ok"}`}
       >
         {latest?.message}
       </p>
@@ -213,9 +213,14 @@ export function DigestSettingsForm({ data }: { data: DigestSettingsData }) {
 }
 
 function StatusPanel({ data }: { data: DigestSettingsData }) {
+  const pending = data.confirmationQueued
+    ? `Waiting to send the confirmation link to ${data.email}: many are going out right now, and it is sent as soon as the hourly limit allows.`
+    : data.confirmAgain
+      ? `Confirm ${data.email} again: it was confirmed in Warmind's demo outbox, which proves nothing now that real email is set up. Send the link again and open it from your inbox.`
+      : `Waiting for you to confirm ${data.email}: open the link we emailed.`;
   const text = {
     none: "You are not subscribed.",
-    pending: `Waiting for you to confirm ${data.email}: open the link we emailed.`,
+    pending,
     active: `Active: a digest goes to ${data.email} after each daily reset.`,
     unsubscribed: `Off: ${data.email} was unsubscribed. Save again to restart (we'll ask to confirm).`,
   }[data.status];

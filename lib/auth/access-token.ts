@@ -6,8 +6,18 @@ import { openToken, sealTokens } from "./stored-tokens";
 
 /** Refresh when the access token has less than this left, so no request starts with a dying token. */
 const REFRESH_MARGIN_SECONDS = 60;
-/** How long one refresher holds the lease; other requests (any instance) wait for its result. */
-const LEASE_MS = 20_000;
+/**
+ * The most one token call may take, from asking the limiter for a slot to the last byte of the
+ * answer: it is aborted then, so it can never outlive the lease below.
+ */
+export const TOKEN_CALL_BUDGET_MS = 25_000;
+/**
+ * How long one refresher holds the lease; other requests (any instance) wait for its result. It
+ * covers the whole refresh: the token call's budget, plus time to read and write the account row
+ * (and clock drift between instances). Were it shorter, a second refresher could take the lease
+ * while the first is still waiting for Bungie, and spend the same rotating refresh token.
+ */
+export const REFRESH_LEASE_MS = TOKEN_CALL_BUDGET_MS + 10_000;
 const POLL_MS = 150;
 
 /** The player's Bungie session cannot continue (refresh token expired or revoked): sign in again. */
@@ -48,7 +58,7 @@ export function getBungieAccessToken(
 
 async function resolveToken(userId: string, rejected: string | null): Promise<string> {
   const secret = getEnv().AUTH_SECRET;
-  const deadline = Date.now() + LEASE_MS * 2;
+  const deadline = Date.now() + REFRESH_LEASE_MS * 2;
   for (;;) {
     // One Bungie account per user (the Account table's unique key): the player's own.
     const account = await db.account.findUnique({
@@ -60,17 +70,21 @@ async function resolveToken(userId: string, rejected: string | null): Promise<st
     const expiring = (account.expires_at ?? 0) - REFRESH_MARGIN_SECONDS <= Date.now() / 1000;
     if (!expiring && access !== rejected) return access;
 
+    // The lease's end is also its id: a later holder can only take it after it ended, so its
+    // stamp is later. Writes below are conditional on the stamp still being ours.
+    const now = Date.now();
+    const leaseUntil = new Date(now + REFRESH_LEASE_MS);
     const lease = await db.account.updateMany({
       where: {
         provider: account.provider,
         providerAccountId: account.providerAccountId,
         // Only the token we just read may be refreshed: once it changed, the work is done.
         access_token: account.access_token,
-        OR: [{ refreshLockedUntil: null }, { refreshLockedUntil: { lt: new Date() } }],
+        OR: [{ refreshLockedUntil: null }, { refreshLockedUntil: { lt: new Date(now) } }],
       },
-      data: { refreshLockedUntil: new Date(Date.now() + LEASE_MS) },
+      data: { refreshLockedUntil: leaseUntil },
     });
-    if (lease.count === 1) return refreshWithLease(account, secret);
+    if (lease.count === 1) return refreshWithLease(account, secret, leaseUntil);
 
     // Another request (maybe another instance) holds the lease: wait for its result.
     if (Date.now() > deadline) throw new BungieSessionEndedError("refresh-failed");
@@ -83,51 +97,88 @@ async function refreshWithLease(
     provider: string;
     providerAccountId: string;
     userId: string;
+    access_token: string | null;
     refresh_token: string | null;
   },
   secret: string,
+  leaseUntil: Date,
 ): Promise<string> {
-  const where = {
-    provider_providerAccountId: {
-      provider: account.provider,
-      providerAccountId: account.providerAccountId,
-    },
+  // Every write while refreshing is conditional on still holding this lease.
+  const ours = {
+    provider: account.provider,
+    providerAccountId: account.providerAccountId,
+    refreshLockedUntil: leaseUntil,
   };
   const refreshToken = openToken(account.refresh_token, secret);
   if (!refreshToken) {
     await endSessions(account.userId);
     throw new BungieSessionEndedError("refresh-failed");
   }
+  let tokens;
   try {
-    const tokens = await refreshAccessToken(refreshToken);
-    await db.account.update({
-      where,
-      data: {
-        ...sealTokens(
-          {
-            access_token: tokens.accessToken,
-            refresh_token: tokens.refreshToken,
-            expires_at: tokens.accessTokenExpiresAt,
-            refresh_expires_in: Math.max(
-              0,
-              tokens.refreshTokenExpiresAt - Math.floor(Date.now() / 1000),
-            ),
-          },
-          secret,
-        ),
-        refreshLockedUntil: null,
-      },
+    // Token calls go first in the limiter's queue ("token" priority), and the budget bounds the
+    // wait there and the call itself, well inside the lease.
+    tokens = await refreshAccessToken(refreshToken, undefined, {
+      signal: AbortSignal.timeout(TOKEN_CALL_BUDGET_MS),
     });
-    return tokens.accessToken;
   } catch (error) {
     if (error instanceof BungieOAuthError && error.isRevokedOrExpired) {
+      // Refused: but if another refresher stored new tokens meanwhile, the player is fine.
+      const replaced = await replacedAccessToken(account, secret);
+      if (replaced) return replaced;
+      // Waiting requests stop waiting for us: the next one to try finds the token refused too.
+      await db.account.updateMany({ where: ours, data: { refreshLockedUntil: null } });
       await endSessions(account.userId);
       throw new BungieSessionEndedError("refresh-failed");
     }
-    // Maintenance or a network failure: keep the refresh token (it was not spent) for later.
-    await db.account.update({ where, data: { refreshLockedUntil: null } });
+    // Maintenance, a timeout or a network failure: keep the refresh token (it was not spent, or
+    // we cannot know) for later.
+    await db.account.updateMany({ where: ours, data: { refreshLockedUntil: null } });
     throw error;
   }
+  const stored = await db.account.updateMany({
+    where: ours,
+    data: {
+      ...sealTokens(
+        {
+          access_token: tokens.accessToken,
+          refresh_token: tokens.refreshToken,
+          expires_at: tokens.accessTokenExpiresAt,
+          refresh_expires_in: Math.max(
+            0,
+            tokens.refreshTokenExpiresAt - Math.floor(Date.now() / 1000),
+          ),
+        },
+        secret,
+      ),
+      refreshLockedUntil: null,
+    },
+  });
+  if (stored.count === 0) {
+    // The lease ended before we could write (the database stalled longer than the lease's
+    // margin) and may be someone else's now: never overwrite what its holder stores. The access
+    // token in hand is valid for this request.
+    console.warn("Bungie token refresh outlived its lease: the new tokens were not stored");
+  }
+  return tokens.accessToken;
+}
+
+/** The stored access token, when it is no longer the one we read (another refresh succeeded). */
+async function replacedAccessToken(
+  account: { provider: string; providerAccountId: string; access_token: string | null },
+  secret: string,
+): Promise<string | null> {
+  const now = await db.account.findUnique({
+    where: {
+      provider_providerAccountId: {
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+      },
+    },
+    select: { access_token: true },
+  });
+  if (!now?.access_token || now.access_token === account.access_token) return null;
+  return openToken(now.access_token, secret);
 }
 
 /** Signs the player out everywhere: their sessions can no longer reach Bungie. */

@@ -252,12 +252,18 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
       client_id: config.clientId,
       client_secret: config.clientSecret,
     });
-    // First in line: a page waiting on a refresh holds every call it would make after it.
-    await limiter.acquireRequest({
-      priority: "token",
-      player: playerOfToken(fields.refresh_token ?? fields.code),
-      signal,
-    });
+    // First in line: a page waiting on a refresh holds every call it would make after it. The
+    // caller's signal bounds this wait too, so a deadline covers the whole call.
+    try {
+      await limiter.acquireRequest({
+        priority: "token",
+        player: playerOfToken(fields.refresh_token ?? fields.code),
+        signal,
+      });
+    } catch (error) {
+      if (signal?.aborted) throw callerAbortError(signal, endpoint, error);
+      throw error;
+    }
     const started = performance.now();
     const result = await send(
       `${origin}${TOKEN_PATH}`,
@@ -321,15 +327,7 @@ function transportError(
   timeout: AbortSignal,
   callerSignal: AbortSignal | undefined,
 ): BungieError {
-  if (callerSignal?.aborted) {
-    return new BungieError({
-      code: ClientErrorCodes.Aborted,
-      name: "Aborted",
-      message: "The request was cancelled",
-      endpoint,
-      cause: error,
-    });
-  }
+  if (callerSignal?.aborted) return callerAbortError(callerSignal, endpoint, error);
   if (timeout.aborted) {
     return new BungieError({
       code: ClientErrorCodes.Timeout,
@@ -346,5 +344,28 @@ function transportError(
     name: "NetworkError",
     message: `Could not reach Bungie.net (${detail})`,
     endpoint,
+  });
+}
+
+/**
+ * The caller's signal ended the call: a deadline the caller set (AbortSignal.timeout, whose
+ * reason is a TimeoutError) is a Timeout, anything else a cancellation.
+ */
+function callerAbortError(signal: AbortSignal, endpoint: string, cause?: unknown): BungieError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name === "TimeoutError") {
+    return new BungieError({
+      code: ClientErrorCodes.Timeout,
+      name: "Timeout",
+      message: "Bungie.net did not answer within the caller's deadline",
+      endpoint,
+    });
+  }
+  return new BungieError({
+    code: ClientErrorCodes.Aborted,
+    name: "Aborted",
+    message: "The request was cancelled",
+    endpoint,
+    cause,
   });
 }

@@ -77,22 +77,29 @@ export function exchangeAuthorizationCode(
 /**
  * New tokens for a refresh token. Not retried here either: if the first attempt reached Bungie
  * but the answer was lost, the old refresh token may already be spent, and the caller (which
- * serialises refreshes per account) should decide.
+ * serialises refreshes per account) should decide. `signal` bounds the whole call, the wait for
+ * a window slot included: the caller's refresh lease must outlast it (lib/auth/access-token.ts).
  */
 export function refreshAccessToken(
   refreshToken: string,
   client: BungieClient = getBungieClient(),
+  options: { signal?: AbortSignal } = {},
 ): Promise<BungieTokens> {
-  return tokenCall(client, { grant_type: "refresh_token", refresh_token: refreshToken });
+  return tokenCall(
+    client,
+    { grant_type: "refresh_token", refresh_token: refreshToken },
+    options.signal,
+  );
 }
 
 async function tokenCall(
   client: BungieClient,
   fields: Record<string, string>,
+  signal?: AbortSignal,
 ): Promise<BungieTokens> {
   let result: { status: number; text: string };
   try {
-    result = await client.tokenRequest(fields);
+    result = await client.tokenRequest(fields, signal);
   } catch (error) {
     if (error instanceof BungieError) {
       const kind = error.isTimeout ? "timeout" : error.isNetwork ? "network_error" : "aborted";

@@ -12,6 +12,7 @@ import { isSaleFilter, type SaleFilter } from "@/lib/vendors/filters";
 import { loadVendorChoices, type VendorChoice } from "@/lib/vendors/load-vendor-choices";
 import { manifestLookup } from "@/lib/vendors/load-vendors";
 import { vendorsUnavailableMessage } from "@/lib/vendors/unavailable-message";
+import { isConfirmed } from "./subscription";
 
 export type SubscriptionStatus = "none" | "pending" | "active" | "unsubscribed";
 
@@ -26,6 +27,13 @@ export type DigestSettingsData = {
   /** Why the vendor list is missing (Bungie down); the rest of the form still works. */
   vendorsError: string | null;
   transport: EmailTransportKind;
+  /** The confirmation email waits for the hourly limit of all players. */
+  confirmationQueued: boolean;
+  /**
+   * Confirmed once, but through a delivery that no longer counts (the demo outbox, before real
+   * email was configured): pending again until confirmed by email.
+   */
+  confirmAgain: boolean;
 };
 
 export async function loadDigestSettings(): Promise<DigestSettingsData> {
@@ -68,12 +76,14 @@ export async function loadDigestSettings(): Promise<DigestSettingsData> {
     vendorsError = "Link a Destiny account to choose vendors.";
   }
 
+  const transport = getEmailTransport().kind;
+  const confirmed = subscription !== null && isConfirmed(subscription, transport);
   return {
     status: !subscription
       ? "none"
       : subscription.unsubscribedAt
         ? "unsubscribed"
-        : subscription.confirmedAt
+        : confirmed
           ? "active"
           : "pending",
     email: subscription?.email ?? "",
@@ -83,6 +93,9 @@ export async function loadDigestSettings(): Promise<DigestSettingsData> {
     characters,
     vendors,
     vendorsError,
-    transport: getEmailTransport().kind,
+    transport,
+    confirmationQueued:
+      subscription?.confirmationQueuedAt != null && !confirmed && !subscription.unsubscribedAt,
+    confirmAgain: subscription?.confirmedAt != null && !confirmed && !subscription.unsubscribedAt,
   };
 }

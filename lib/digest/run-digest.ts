@@ -6,6 +6,7 @@ import type { Env } from "@/lib/env-schema";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { filterVendorsView, isSaleFilter, countSales } from "@/lib/vendors/filters";
 import { claimDelivery, finishDelivery, CLAIM_MS } from "./claim";
+import { confirmationCountsWhere } from "./confirmation-transport";
 import { composeDigest } from "./compose";
 import { loadSubscriberVendors, type SubscriberVendors } from "./load-subscriber-vendors";
 
@@ -40,7 +41,7 @@ export type DigestRunReport = {
   resetId: number;
   resetAt: string;
   transport: EmailTransport["kind"];
-  /** Confirmed, subscribed players. */
+  /** Confirmed (through a delivery that counts with this transport), subscribed players. */
   subscribers: number;
   sent: number;
   /** Nothing matched the subscriber's vendors and filters: nothing sent. */
@@ -71,7 +72,13 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
   const load = deps.loadVendors ?? ((s) => loadSubscriberVendors(deps.env, s));
 
   const subscriptions = await deps.db.digestSubscription.findMany({
-    where: { confirmedAt: { not: null }, unsubscribedAt: null },
+    // Confirmed through a delivery that counts with this transport: an address confirmed in the
+    // demo outbox gets no real email until its owner confirms it by email.
+    where: {
+      confirmedAt: { not: null },
+      unsubscribedAt: null,
+      ...confirmationCountsWhere(deps.transport.kind),
+    },
     include: { user: { select: { bungieName: true, name: true } } },
     orderBy: { createdAt: "asc" },
   });

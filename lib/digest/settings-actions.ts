@@ -9,14 +9,20 @@ import { ComponentType } from "@/lib/destiny/api-enums";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
 import { vendorsUnavailableMessage } from "@/lib/vendors/unavailable-message";
-import { sendConfirmationEmail } from "./send-confirmation";
+import { MAX_PER_PLAYER_PER_DAY, MAX_PER_RECIPIENT_PER_DAY } from "./confirmation-limits";
+import {
+  requestConfirmationEmail,
+  sendQueuedConfirmations,
+  type ConfirmationDeps,
+  type ConfirmationOutcome,
+} from "./send-confirmation";
 import {
   CORRECT_THE_FIELDS,
   type DigestFormValues,
   type DigestSettingsChoice,
   type DigestSettingsState,
 } from "./settings-form";
-import { saveSubscription, unsubscribeUser } from "./subscription";
+import { isConfirmed, saveSubscription, unsubscribeUser } from "./subscription";
 
 // The work behind the digest settings page's three actions (app/settings/digest/actions.ts
 // opens them: session, rate limit, zod). Each answers the state the form shows.
@@ -42,34 +48,41 @@ export async function saveDigestSettingsFor(
     }
   }
 
-  const { subscription, needsConfirmation } = await saveSubscription(db, player.id, {
-    email: choice.email,
-    filters: [...new Set(choice.filters)],
-    vendorHashes: [...new Set(choice.vendorHashes)],
-    characterId: choice.characterId || null,
-  });
+  const deps = confirmationDeps();
+  const { subscription, needsConfirmation } = await saveSubscription(
+    db,
+    player.id,
+    {
+      email: choice.email,
+      filters: [...new Set(choice.filters)],
+      vendorHashes: [...new Set(choice.vendorHashes)],
+      characterId: choice.characterId || null,
+    },
+    deps.transport.kind,
+  );
   revalidatePath("/settings/digest");
   const saved = { ...values, email: subscription.email };
-  if (!needsConfirmation) {
-    return {
-      status: "saved",
-      message: "Saved. Your next digest uses these choices.",
-      values: saved,
-    };
-  }
-  return { ...(await sendConfirmation(subscription, player.bungieName)), values: saved };
+  const state: DigestSettingsState = needsConfirmation
+    ? { ...(await sendConfirmation(deps, subscription, player.bungieName)), values: saved }
+    : { status: "saved", message: "Saved. Your next digest uses these choices.", values: saved };
+  // A save is also when confirmations waiting for the hourly limit get another chance.
+  await sendQueuedConfirmations(deps, { max: QUEUE_STEP_PER_SAVE, log: console.warn }).catch(
+    () => {},
+  );
+  return state;
 }
 
-/** Sends the confirmation link again (at most once a minute). */
+/** Sends the confirmation link again (within the limits on confirmation emails). */
 export async function resendConfirmationFor(player: CurrentUser): Promise<DigestSettingsState> {
+  const deps = confirmationDeps();
   const subscription = await db.digestSubscription.findUnique({ where: { userId: player.id } });
   if (!subscription || subscription.unsubscribedAt) {
     return { status: "error", message: "Save an email address first." };
   }
-  if (subscription.confirmedAt) {
+  if (isConfirmed(subscription, deps.transport.kind)) {
     return { status: "saved", message: "This address is already confirmed." };
   }
-  return sendConfirmation(subscription, player.bungieName);
+  return sendConfirmation(deps, subscription, player.bungieName);
 }
 
 /** Stops the digest; the choices are kept for a later restart (which asks to confirm again). */
@@ -79,28 +92,21 @@ export async function stopDigestFor(player: CurrentUser): Promise<DigestSettings
   return { status: "stopped", message: "The digest is off. Nothing more will be sent." };
 }
 
+/** How many waiting confirmations (of any player) a save sends on its way, at most. */
+const QUEUE_STEP_PER_SAVE = 3;
+
+function confirmationDeps(): ConfirmationDeps {
+  return { db, transport: getEmailTransport(), env: getEnv() };
+}
+
 async function sendConfirmation(
+  deps: ConfirmationDeps,
   subscription: { id: string; userId: string; email: string; tokenVersion: number },
   bungieName: string | null,
 ): Promise<DigestSettingsState> {
+  let outcome: ConfirmationOutcome;
   try {
-    const result = await sendConfirmationEmail({
-      db,
-      transport: getEmailTransport(),
-      env: getEnv(),
-      subscription,
-      playerName: bungieName ?? "A Warmind player",
-    });
-    if (result === "throttled") {
-      return {
-        status: "throttled",
-        message: `A confirmation link was sent to ${subscription.email} less than a minute ago. Check your inbox (and spam folder).`,
-      };
-    }
-    return {
-      status: "confirmation-sent",
-      message: `Saved. We sent a confirmation link to ${subscription.email}: open it to start the digest.`,
-    };
+    outcome = await requestConfirmationEmail(deps, subscription, bungieName ?? "A Warmind player");
   } catch (error) {
     console.warn(
       `Confirmation email failed: ${error instanceof Error ? error.message : String(error)}`,
@@ -110,6 +116,40 @@ async function sendConfirmation(
       message:
         "Saved, but the confirmation email could not be sent. Try “Send the link again” in a minute.",
     };
+  }
+  return confirmationState(outcome, subscription.email);
+}
+
+/** What the player reads after asking for a confirmation email. */
+function confirmationState(outcome: ConfirmationOutcome, email: string): DigestSettingsState {
+  switch (outcome.status) {
+    case "sent":
+      return {
+        status: "confirmation-sent",
+        message: `Saved. We sent a confirmation link to ${email}: open it to start the digest.`,
+      };
+    case "queued":
+      return {
+        status: "queued",
+        message: `Saved. Many confirmation emails are going out right now, so the one to ${email} waits in line: it is sent as soon as the hourly limit allows. You need not do anything.`,
+      };
+  }
+  switch (outcome.reason) {
+    case "spacing":
+      return {
+        status: "throttled",
+        message: `Saved. A confirmation link went out less than a minute ago: wait a minute before asking for another one to ${email} (and check your inbox and spam folder).`,
+      };
+    case "player":
+      return {
+        status: "throttled",
+        message: `Saved, but no confirmation email was sent: you asked for ${MAX_PER_PLAYER_PER_DAY} today, the most we send for one player. Try again tomorrow.`,
+      };
+    case "recipient":
+      return {
+        status: "throttled",
+        message: `Saved, but no confirmation email was sent: ${email} has had ${MAX_PER_RECIPIENT_PER_DAY} today, the most we send to one address. Try again tomorrow.`,
+      };
   }
 }
 

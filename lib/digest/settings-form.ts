@@ -11,7 +11,7 @@ export type DigestFormValues = {
 };
 
 export type DigestSettingsState = {
-  status: "idle" | "saved" | "confirmation-sent" | "throttled" | "stopped" | "error";
+  status: "idle" | "saved" | "confirmation-sent" | "queued" | "throttled" | "stopped" | "error";
   message: string;
   fieldErrors?: Partial<Record<keyof DigestFormValues, string>>;
   /** What the player submitted, so the form shows it again whatever happened. */

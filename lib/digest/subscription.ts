@@ -1,6 +1,8 @@
 import "server-only";
 import type { DigestSubscription, PrismaClient } from "@/lib/generated/prisma/client";
 import { readEmailLinkToken } from "@/lib/email/signed-token";
+import type { EmailTransportKind } from "@/lib/email/types";
+import { confirmationCounts } from "./confirmation-transport";
 import type { SaleFilter } from "@/lib/vendors/filters";
 
 export type SubscriptionChoice = {
@@ -12,9 +14,6 @@ export type SubscriptionChoice = {
   characterId: string | null;
 };
 
-/** Confirmation emails to one subscription are at least this far apart. */
-export const CONFIRMATION_INTERVAL_MS = 60_000;
-
 /** Addresses compare without case (the domain is case-insensitive, and mailboxes are in practice). */
 function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -22,12 +21,15 @@ function sameAddress(a: string, b: string): boolean {
 
 /**
  * Stores the player's choice. A new address, or subscribing again after unsubscribing, starts the
- * double opt-in over: unconfirmed, with a new link version so older links stop working.
+ * double opt-in over: unconfirmed, with a new link version so older links stop working. The
+ * confirmation emails already sent still count against the limits (confirmation-limits.ts).
+ * `needsConfirmation`: no confirmation that counts with the `transport` configured now.
  */
 export async function saveSubscription(
   db: PrismaClient,
   userId: string,
   choice: SubscriptionChoice,
+  transport: EmailTransportKind,
 ): Promise<{ subscription: DigestSubscription; needsConfirmation: boolean }> {
   const data = {
     email: choice.email.trim(),
@@ -47,61 +49,87 @@ export async function saveSubscription(
       ? {
           ...data,
           confirmedAt: null,
+          confirmedVia: null,
           unsubscribedAt: null,
           confirmationSentAt: null,
+          confirmationQueuedAt: null,
           tokenVersion: { increment: 1 },
         }
       : data,
   });
-  return { subscription, needsConfirmation: subscription.confirmedAt === null };
+  return { subscription, needsConfirmation: !isConfirmed(subscription, transport) };
+}
+
+/** Confirmed, by a delivery that counts while `transport` is configured. */
+export function isConfirmed(
+  subscription: Pick<DigestSubscription, "confirmedAt" | "confirmedVia">,
+  transport: EmailTransportKind,
+): boolean {
+  return (
+    subscription.confirmedAt !== null && confirmationCounts(subscription.confirmedVia, transport)
+  );
+}
+
+export type ConfirmResult =
+  | "confirmed"
+  | "already-confirmed"
+  | "unsubscribed"
+  /** Delivered by the demo outbox while real email is configured now (or the other way). */
+  | "wrong-transport"
+  | "invalid";
+
+/**
+ * What a confirmation link would do, without doing it: the page a GET shows (mail scanners
+ * follow links; only the page's button confirms). "confirmed" means the button would confirm.
+ */
+export async function checkConfirmToken(
+  db: PrismaClient,
+  token: string,
+  secret: string,
+  transport: EmailTransportKind,
+  now = new Date(),
+): Promise<ConfirmResult> {
+  const found = await findConfirmation(db, token, secret, transport, now);
+  return typeof found === "string" ? found : "confirmed";
 }
 
 /**
- * Takes the right to send a confirmation email now; false when one went out less than
- * CONFIRMATION_INTERVAL_MS ago (also when two requests race: one of them wins).
+ * The double opt-in: the link's token is valid, current for the subscription's address, not
+ * expired, and was delivered by a transport whose confirmation counts now.
  */
-export async function claimConfirmationSend(
-  db: PrismaClient,
-  subscriptionId: string,
-  now = new Date(),
-): Promise<boolean> {
-  const claimed = await db.digestSubscription.updateMany({
-    where: {
-      id: subscriptionId,
-      confirmedAt: null,
-      unsubscribedAt: null,
-      OR: [
-        { confirmationSentAt: null },
-        { confirmationSentAt: { lt: new Date(now.getTime() - CONFIRMATION_INTERVAL_MS) } },
-      ],
-    },
-    data: { confirmationSentAt: now },
-  });
-  return claimed.count === 1;
-}
-
-export type ConfirmResult = "confirmed" | "already-confirmed" | "unsubscribed" | "invalid";
-
-/** The double opt-in link: valid, current for the subscription's address, and not expired. */
 export async function confirmByToken(
   db: PrismaClient,
   token: string,
   secret: string,
+  transport: EmailTransportKind,
   now = new Date(),
 ): Promise<ConfirmResult> {
+  const found = await findConfirmation(db, token, secret, transport, now);
+  if (typeof found === "string") return found;
+  const updated = await db.digestSubscription.updateMany({
+    where: { id: found.subscriptionId, tokenVersion: found.version, unsubscribedAt: null },
+    data: { confirmedAt: now, confirmedVia: found.via, confirmationQueuedAt: null },
+  });
+  return updated.count === 1 ? "confirmed" : "invalid";
+}
+
+async function findConfirmation(
+  db: PrismaClient,
+  token: string,
+  secret: string,
+  transport: EmailTransportKind,
+  now: Date,
+): Promise<ConfirmResult | { subscriptionId: string; version: number; via: EmailTransportKind }> {
   const claims = readEmailLinkToken(token, "confirm", secret, now.getTime());
-  if (!claims) return "invalid";
+  if (!claims?.via) return "invalid";
   const subscription = await db.digestSubscription.findUnique({
     where: { id: claims.subscriptionId },
   });
   if (!subscription || subscription.tokenVersion !== claims.version) return "invalid";
   if (subscription.unsubscribedAt) return "unsubscribed";
-  if (subscription.confirmedAt) return "already-confirmed";
-  const updated = await db.digestSubscription.updateMany({
-    where: { id: subscription.id, tokenVersion: claims.version, confirmedAt: null },
-    data: { confirmedAt: now },
-  });
-  return updated.count === 1 ? "confirmed" : "already-confirmed";
+  if (isConfirmed(subscription, transport)) return "already-confirmed";
+  if (!confirmationCounts(claims.via, transport)) return "wrong-transport";
+  return { subscriptionId: subscription.id, version: claims.version, via: claims.via };
 }
 
 /** The one-click unsubscribe link (and its confirmation page). Idempotent. */

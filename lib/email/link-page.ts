@@ -9,12 +9,21 @@ export function linkPage(options: {
   title: string;
   message: string;
   status?: number;
-  /** A button that POSTs to `action` (the unsubscribe confirmation). */
-  form?: { action: string; label: string };
+  /**
+   * A button that POSTs to `action`, with `fields` as hidden inputs: what a link must not do on
+   * a GET (mail scanners follow links) happens only when a person presses it.
+   */
+  form?: { action: string; label: string; fields?: Record<string, string> };
   link?: { href: string; label: string };
 }): Response {
+  const hidden = Object.entries(options.form?.fields ?? {})
+    .map(
+      ([name, value]) =>
+        `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+    )
+    .join("");
   const form = options.form
-    ? `<form method="post" action="${escapeHtml(options.form.action)}"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${escapeHtml(options.form.label)}</button></form>`
+    ? `<form method="post" action="${escapeHtml(options.form.action)}">${hidden}<button type="submit">${escapeHtml(options.form.label)}</button></form>`
     : "";
   const link = options.link
     ? `<p><a href="${escapeHtml(options.link.href)}">${escapeHtml(options.link.label)}</a></p>`

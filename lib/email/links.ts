@@ -1,6 +1,7 @@
 import "server-only";
 import type { Env } from "@/lib/env-schema";
 import { createEmailLinkToken } from "./signed-token";
+import type { EmailTransportKind } from "./types";
 
 /** A confirmation link works for a week; the player can ask for a new one at any time. */
 export const CONFIRM_LINK_TTL_SECONDS = 7 * 24 * 3600;
@@ -8,9 +9,11 @@ export const CONFIRM_LINK_TTL_SECONDS = 7 * 24 * 3600;
 type Subscription = { id: string; tokenVersion: number };
 type LinkEnv = Pick<Env, "appUrl" | "AUTH_SECRET">;
 
+/** The double opt-in link, for a message that `via` delivers (the link carries it, signed). */
 export function confirmSubscriptionUrl(
   env: LinkEnv,
   subscription: Subscription,
+  via: EmailTransportKind,
   nowMs = Date.now(),
 ): string {
   const token = createEmailLinkToken(
@@ -19,6 +22,7 @@ export function confirmSubscriptionUrl(
       subscriptionId: subscription.id,
       version: subscription.tokenVersion,
       expiresAt: Math.floor(nowMs / 1000) + CONFIRM_LINK_TTL_SECONDS,
+      via,
     },
     env.AUTH_SECRET,
   );

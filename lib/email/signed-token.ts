@@ -1,5 +1,6 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { EmailTransportKind } from "./types";
 
 // Links in emails (confirm the address, unsubscribe) carry a token signed with HMAC-SHA256 from
 // AUTH_SECRET: whoever holds the link may act on that one subscription, and nobody can forge one
@@ -8,6 +9,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 export type EmailLinkPurpose = "confirm" | "unsubscribe";
 
+const TRANSPORT_KINDS: readonly EmailTransportKind[] = ["outbox", "resend", "smtp"];
+
 export type EmailLinkClaims = {
   purpose: EmailLinkPurpose;
   subscriptionId: string;
@@ -15,6 +18,11 @@ export type EmailLinkClaims = {
   version: number;
   /** Epoch seconds after which the link no longer works; null for no expiry. */
   expiresAt: number | null;
+  /**
+   * The transport that delivered the link (confirmation links): what the link proves depends on
+   * it, since one read in the demo outbox proves nothing about the mailbox.
+   */
+  via?: EmailTransportKind;
 };
 
 /** Separates these signatures from any other use of AUTH_SECRET. */
@@ -29,9 +37,14 @@ function sign(payload: string, secret: string): string {
 }
 
 export function createEmailLinkToken(claims: EmailLinkClaims, secret: string): string {
-  const payload = Buffer.from(
-    JSON.stringify([claims.purpose, claims.subscriptionId, claims.version, claims.expiresAt]),
-  ).toString("base64url");
+  const fields: unknown[] = [
+    claims.purpose,
+    claims.subscriptionId,
+    claims.version,
+    claims.expiresAt,
+  ];
+  if (claims.via) fields.push(claims.via);
+  const payload = Buffer.from(JSON.stringify(fields)).toString("base64url");
   return `${payload}.${sign(payload, secret)}`;
 }
 
@@ -56,11 +69,13 @@ export function readEmailLinkToken(
   } catch {
     return null;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 4) return null;
-  const [p, subscriptionId, version, expiresAt] = parsed as unknown[];
+  if (!Array.isArray(parsed) || (parsed.length !== 4 && parsed.length !== 5)) return null;
+  const [p, subscriptionId, version, expiresAt, via] = parsed as unknown[];
   if (p !== purpose || typeof subscriptionId !== "string" || subscriptionId === "") return null;
   if (typeof version !== "number" || !Number.isInteger(version)) return null;
   if (expiresAt !== null && typeof expiresAt !== "number") return null;
   if (expiresAt !== null && expiresAt * 1000 < nowMs) return null;
-  return { purpose, subscriptionId, version, expiresAt };
+  if (via === undefined) return { purpose, subscriptionId, version, expiresAt };
+  if (!TRANSPORT_KINDS.includes(via as EmailTransportKind)) return null;
+  return { purpose, subscriptionId, version, expiresAt, via: via as EmailTransportKind };
 }

@@ -1,5 +1,6 @@
 // Parsing path/query/body parameters the way Bungie rejects them: a non-numeric id is a
 // ParameterParseFailure (7), a body missing fields is InvalidParameters (18).
+import { readBodyText } from "./body";
 import { platformError } from "./envelope";
 
 export class ParamError extends Error {
@@ -57,7 +58,7 @@ export function bodyBool(body: Record<string, unknown>, name: string): boolean {
 export async function jsonBody(request: Request): Promise<Record<string, unknown>> {
   let value: unknown;
   try {
-    value = await request.json();
+    value = JSON.parse(await readBodyText(request));
   } catch {
     throw new ParamError(18, "body is not JSON");
   }

@@ -87,6 +87,9 @@ export async function handlePlatform(
     const check = state.tokens.checkAccess(token, state.now());
     if (check.status === "expired") return platformError(2111, actionResponse);
     if (check.status !== "ok") return platformError(99, actionResponse);
+    // A visitor's demo copy counts as used with each call; one that expired is gone now.
+    if (state.copies && !state.copies.use(state.world, check.bnetId, state.realNow()))
+      return platformError(99, actionResponse);
     viewer = state.world.users.get(check.bnetId);
     if (!viewer) return platformError(99, actionResponse);
   }

@@ -98,6 +98,11 @@ export function renderConsentPage(
 </ul></div>
 <fieldset class="section" style="border:0;margin:0"><legend style="padding:0"><h2>Sign in as</h2></legend>
 ${accounts}
+${
+  state.copies
+    ? `<p class="blurb" data-testid="copy-note">You get a private copy of the account you pick: nobody else sees what you change, and it is deleted after ${Math.round(state.copies.idleMs / 3_600_000)} hours without use.</p>`
+    : ""
+}
 </fieldset>
 ${hidden}
 <div class="actions">

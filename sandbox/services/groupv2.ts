@@ -106,11 +106,16 @@ function getGroupsForMember(ctx: RequestContext): Response {
   const results = [];
   if (groupType === 1) {
     for (const clan of ctx.state.world.clans) {
+      // A visitor's copy of the demo clan is that visitor's alone: the other members (shared
+      // with the original clan) are listed in the original only.
+      const owner = ctx.state.copies?.clanOwner(clan.groupId);
       const member = clan.members.find((m) =>
-        type === 254
-          ? m.bnetMembershipId === id
-          : m.membershipId === id &&
-            (type === -1 || ctx.state.world.profiles.get(id)?.membershipType === type),
+        owner !== undefined && m.bnetMembershipId !== owner
+          ? false
+          : type === 254
+            ? m.bnetMembershipId === id
+            : m.membershipId === id &&
+              (type === -1 || ctx.state.world.profiles.get(id)?.membershipType === type),
       );
       if (!member) continue;
       const founded = member.memberType === 5;

@@ -20,6 +20,10 @@ export function renderLandingPage(state: SandboxState): string {
 <li>Redirect URL: <code>${escapeHtml(o.redirectUrl)}</code></li>
 <li>Authorize: <code>${escapeHtml(b)}/en/OAuth/Authorize</code>, token: <code>${escapeHtml(b)}/Platform/App/OAuth/token/</code></li></ul>
 <p>Demo accounts:</p><ul>${users}</ul>
-<p><a href="${escapeHtml(b)}/Platform/Destiny2/Manifest/">Manifest</a> (needs X-API-Key) · <a href="${escapeHtml(b)}/__sandbox/users">Users</a> · <a href="${escapeHtml(b)}/__sandbox/config">Config</a></p>
+<p><a href="${escapeHtml(b)}/Platform/Destiny2/Manifest/">Manifest</a> (needs X-API-Key)${
+    o.control
+      ? ` · <a href="${escapeHtml(b)}/__sandbox/users">Users</a> · <a href="${escapeHtml(b)}/__sandbox/config">Config</a>`
+      : ""
+  }</p>
 </body></html>`;
 }

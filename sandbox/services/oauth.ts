@@ -2,21 +2,46 @@
 // /Platform/App/OAuth/token/. Quirks kept on purpose: `scope` is refused, a redirect_uri must
 // equal the registered one, PKCE is not supported (code_challenge is ignored, as Bungie does),
 // the token response carries Bungie's `membership_id`, and refresh tokens rotate.
+import { readBodyText } from "../http/body";
 import { oauthError, jsonResponse } from "../http/envelope";
 import type { SandboxState } from "../state";
+import { DEMO_USER_KEYS } from "../world/accounts";
 import type { BungieUser } from "../world/types";
 import { renderConsentPage, renderErrorPage } from "./consent-page";
 
 export const SCOPE_ERROR = "Scope is always configured value. Do not specify scope parameter.";
 
-function redirectWith(state: SandboxState, params: Record<string, string | null>): Response {
+function redirectWith(
+  state: SandboxState,
+  params: Record<string, string | null>,
+  setCookie?: string,
+): Response {
   const url = new URL(state.options.redirectUrl);
   for (const [key, value] of Object.entries(params))
     if (value !== null) url.searchParams.set(key, value);
-  return new Response(null, {
-    status: 302,
-    headers: { location: url.toString(), "cache-control": "no-store" },
-  });
+  const headers: Record<string, string> = {
+    location: url.toString(),
+    "cache-control": "no-store",
+  };
+  if (setCookie) headers["set-cookie"] = setCookie;
+  return new Response(null, { status: 302, headers });
+}
+
+/** The cookie that names a visitor's demo copies (copies/demo-copies.ts). */
+export const VISITOR_COOKIE = "bungie_sandbox_visitor";
+
+function visitorOf(request: Request): string | undefined {
+  const header = request.headers.get("cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === VISITOR_COOKIE) return rest.join("=") || undefined;
+  }
+  return undefined;
+}
+
+function visitorCookie(state: SandboxState, visitor: string, maxAgeMs: number): string {
+  const secure = state.options.redirectUrl.startsWith("https:") ? "; Secure" : "";
+  return `${VISITOR_COOKIE}=${visitor}; Path=${state.options.basePath || "/"}; Max-Age=${Math.floor(maxAgeMs / 1000)}; HttpOnly; SameSite=Lax${secure}`;
 }
 
 function htmlResponse(html: string, status = 200): Response {
@@ -84,7 +109,7 @@ export async function handleAuthorize(
   }
   if (request.method !== "POST")
     return htmlResponse(renderErrorPage(state, "Method not allowed", ""), 405);
-  const form = new URLSearchParams(await request.text());
+  const form = new URLSearchParams(await readBodyText(request));
   const problem = validate(state, form);
   if (problem) return problem;
   const returnedState = form.get("state");
@@ -98,8 +123,36 @@ export async function handleAuthorize(
       renderErrorPage(state, "Unknown account", "Pick one of the listed accounts."),
       400,
     );
-  const code = state.tokens.issueCode(user.membershipId, state.options.clientId, state.now());
-  return redirectWith(state, { code, state: returnedState });
+  const copies = state.copies;
+  if (!copies || !isDemoAccount(key)) {
+    const code = state.tokens.issueCode(user.membershipId, state.options.clientId, state.now());
+    return redirectWith(state, { code, state: returnedState });
+  }
+  // A public demo: the visitor signs in to their own copy of the account.
+  const copy = copies.signIn(state.world, key, user, visitorOf(request), state.realNow(), (id) =>
+    state.profile(id),
+  );
+  if (!copy.ok) {
+    return htmlResponse(
+      renderErrorPage(
+        state,
+        "The demo is full",
+        "Every copy of the demo accounts is in use right now. Try again in a few minutes.",
+      ),
+      503,
+    );
+  }
+  const code = state.tokens.issueCode(copy.user.membershipId, state.options.clientId, state.now());
+  return redirectWith(
+    state,
+    { code, state: returnedState },
+    visitorCookie(state, copy.visitor, copies.idleMs),
+  );
+}
+
+/** The listed demo accounts are copied per visitor; generated and recorded ones are not. */
+function isDemoAccount(key: string): boolean {
+  return (DEMO_USER_KEYS as readonly string[]).includes(key);
 }
 
 /** Client credentials from HTTP Basic or the form body (both are accepted by Bungie). */
@@ -126,7 +179,7 @@ function clientCredentials(
 export async function handleToken(state: SandboxState, request: Request): Promise<Response> {
   if (request.method !== "POST") return oauthError("invalid_request", "POST required", 405);
   if (state.controls.maintenance) return oauthError("server_error", "SystemDisabled", 400);
-  const form = new URLSearchParams(await request.text());
+  const form = new URLSearchParams(await readBodyText(request));
   const client = clientCredentials(request, form);
   if (!client.id) return oauthError("invalid_request", "Cannot parse client_id");
   if (client.id !== state.options.clientId)
@@ -155,6 +208,9 @@ export async function handleToken(state: SandboxState, request: Request): Promis
       `grant_type ${grantType ?? "(missing)"} is not supported`,
     );
   }
+  // A visitor's copy that expired meanwhile is gone, with its authorization.
+  if (state.copies && !state.copies.use(state.world, bnetId, state.realNow()))
+    return oauthError("invalid_grant", "AuthorizationRecordExpired");
   return jsonResponse(state.tokens.issueTokens(bnetId, now, state.accessTokenTtlSeconds), 200, {
     "cache-control": "no-store",
   });

@@ -89,7 +89,14 @@ export async function writeLargeItemTable(
   };
 }
 
-/** Write (or reuse) the table as a file; the content hash is kept beside it. */
+/** The file this process generated last (reused files are not counted). */
+let generatedHere: string | undefined;
+
+/**
+ * Write (or reuse) the table as a file; the content hash is kept beside it. A process keeps at
+ * most one file it wrote itself: making another size deletes the previous one, so asking for
+ * size after size cannot fill the disk.
+ */
 export async function generateLargeItemTableFile(options: {
   targetMb: number;
   dir?: string;
@@ -117,5 +124,10 @@ export async function generateLargeItemTableFile(options: {
   await once(stream, "finish");
   fs.renameSync(temp, file);
   fs.writeFileSync(sidecar, result.contentHash);
+  if (generatedHere && generatedHere !== file) {
+    fs.rmSync(generatedHere, { force: true });
+    fs.rmSync(`${generatedHere}.sha1`, { force: true });
+  }
+  generatedHere = file;
   return { file, sizeBytes: result.bytes, contentHash: result.contentHash };
 }

@@ -5,6 +5,7 @@ import { createBungieClient, setBungieClient } from "@/lib/bungie";
 import { openAdapter, parseDatabaseUrl } from "@/lib/db/adapter";
 import { applyMigrations } from "@/lib/db/schema-engine";
 import { runVendorDigest } from "@/lib/digest/run-digest";
+import { sendQueuedConfirmations } from "@/lib/digest/send-confirmation";
 import { createEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
 import { SANDBOX_MOUNT_PATH } from "@/lib/env-schema";
@@ -30,7 +31,11 @@ export async function runDigestCommand(): Promise<number> {
 
   if (env.demo && !serverUp) {
     // The demo's Bungie.net lives inside the app server; with it stopped, mount it here.
-    const sandbox = await getMountedSandbox({ appUrl: env.appUrl, basePath: SANDBOX_MOUNT_PATH });
+    const sandbox = await getMountedSandbox({
+      appUrl: env.appUrl,
+      basePath: SANDBOX_MOUNT_PATH,
+      control: false,
+    });
     setBungieClient(
       createBungieClient({
         ...env.bungie,
@@ -53,14 +58,11 @@ export async function runDigestCommand(): Promise<number> {
   (globalThis as { warmindDb?: PrismaClient }).warmindDb = db;
   const transport = createEmailTransport(env, db);
   try {
-    const report = await runVendorDigest({
-      db,
-      transport,
-      env,
-      log: (line) => console.warn(line),
-    });
-    console.log(JSON.stringify(report, null, 2));
-    return report.failed > 0 ? 2 : 0;
+    const log = (line: string) => console.warn(line);
+    const confirmations = await sendQueuedConfirmations({ db, transport, env }, { log });
+    const report = await runVendorDigest({ db, transport, env, log });
+    console.log(JSON.stringify({ ...report, confirmations }, null, 2));
+    return report.failed > 0 || confirmations.failed > 0 ? 2 : 0;
   } finally {
     await transport.close();
     await db.$disconnect();

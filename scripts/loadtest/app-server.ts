@@ -34,6 +34,9 @@ export async function startAppServer(
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
+      // The load test sets latency, generates players and checks their accounts through the
+      // demo sandbox's control API, which a plain `npm start` does not serve.
+      SANDBOX_CONTROL: "1",
     },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

@@ -175,6 +175,8 @@ test("route handlers answer malformed requests with a 4xx and words", async ({ r
     },
     { method: "get", url: "/api/digest/confirm", status: [400], body: /does not work/ },
     { method: "get", url: `/api/digest/confirm?token=${huge}`, status: [400], body: /not work/ },
+    { method: "post", url: "/api/digest/confirm", status: [400], body: /does not work/ },
+    { method: "post", url: `/api/digest/confirm?token=${huge}`, status: [400], body: /not work/ },
     { method: "post", url: "/api/digest/unsubscribe", status: [400], body: /does not work/ },
     { method: "get", url: "/api/digest/unsubscribe?token=a.b.c", status: [400], body: /not work/ },
     { method: "get", url: "/api/cron/vendor-digest", status: [401], body: /Unauthorized/ },

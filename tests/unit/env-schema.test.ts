@@ -69,6 +69,37 @@ describe("parseEnv", () => {
     expect(errorOf({}).message).toMatch(/^Invalid environment: AUTH_SECRET is required/);
   });
 
+  it("serves the demo sandbox's control API only when SANDBOX_CONTROL=1, and never with Bungie credentials", () => {
+    expect(parseEnv({ AUTH_SECRET: secret }).sandboxControl).toBe(false);
+    expect(parseEnv({ AUTH_SECRET: secret, SANDBOX_CONTROL: "0" }).sandboxControl).toBe(false);
+    expect(parseEnv({ AUTH_SECRET: secret, SANDBOX_CONTROL: "1" }).sandboxControl).toBe(true);
+    expect(
+      parseEnv({
+        AUTH_SECRET: secret,
+        SANDBOX_CONTROL: "1",
+        BUNGIE_API_KEY: "k",
+        BUNGIE_CLIENT_ID: "1",
+        BUNGIE_CLIENT_SECRET: "s",
+      }).sandboxControl,
+    ).toBe(false);
+    expect(errorOf({ AUTH_SECRET: secret, SANDBOX_CONTROL: "yes" }).message).toMatch(
+      /^Invalid environment: SANDBOX_CONTROL must be 1/,
+    );
+  });
+
+  it("limits confirmation emails to 500 an hour unless CONFIRMATION_EMAILS_PER_HOUR says", () => {
+    expect(parseEnv({ AUTH_SECRET: secret }).confirmationEmailsPerHour).toBe(500);
+    expect(
+      parseEnv({ AUTH_SECRET: secret, CONFIRMATION_EMAILS_PER_HOUR: "50" })
+        .confirmationEmailsPerHour,
+    ).toBe(50);
+    for (const bad of ["0", "-1", "1.5", "lots"]) {
+      expect(errorOf({ AUTH_SECRET: secret, CONFIRMATION_EMAILS_PER_HOUR: bad }).variable).toBe(
+        "CONFIRMATION_EMAILS_PER_HOUR",
+      );
+    }
+  });
+
   it("treats empty values as unset", () => {
     const env = parseEnv({ AUTH_SECRET: secret, BUNGIE_API_KEY: "", REDIS_URL: "" });
     expect(env.demo).toBe(true);

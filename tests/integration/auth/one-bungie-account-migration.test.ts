@@ -10,13 +10,17 @@ import { createTestSchema } from "../../support/postgres";
 
 const MIGRATION = "20261203180000_one_bungie_account_hashed_sessions";
 
-async function migrate(adapter: OpenedAdapter, options: { before?: string } = {}) {
+async function migrate(adapter: OpenedAdapter, options: { before?: string; through?: string }) {
   const engine = await openSchemaEngine(adapter.factory);
   try {
     const list = await readMigrations();
-    const { before } = options;
+    const { before, through } = options;
     if (before) {
       list.migrationDirectories = list.migrationDirectories.filter((d) => d.path < before);
+    }
+    // Later migrations are not this test's business.
+    if (through) {
+      list.migrationDirectories = list.migrationDirectories.filter((d) => d.path <= through);
     }
     const { appliedMigrationNames } = await engine.applyMigrations({
       migrationsList: list,
@@ -112,7 +116,9 @@ describe.each(DATABASE_KINDS)("repair migration on %s", (kind) => {
     expect(earlier.length).toBeGreaterThan(0);
     db = new PrismaClient({ adapter: adapter.factory });
     await buildBadState((text) => db.$executeRawUnsafe(text));
-    expect(await migrate(adapter)).toEqual([MIGRATION]);
+    expect(await migrate(adapter, { through: MIGRATION })).toEqual([MIGRATION]);
+    // Then the later ones, so that this Prisma client's models match the tables.
+    await migrate(adapter, {});
   });
 
   afterAll(async () => {

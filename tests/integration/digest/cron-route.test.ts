@@ -73,6 +73,7 @@ describe("GET /api/cron/vendor-digest", () => {
         filters: [],
         vendorHashes: [],
         confirmedAt: new Date(),
+        confirmedVia: "outbox",
       },
     });
     const response = await call(GET, `Bearer ${CRON_SECRET}`);
@@ -91,5 +92,49 @@ describe("GET /api/cron/vendor-digest", () => {
     });
     expect(typeof report.resetId).toBe("number");
     expect(await database.db.digestDelivery.count({ where: { status: "failed" } })).toBe(1);
+  });
+
+  it("sends the confirmation emails that waited for the hourly limit", async () => {
+    const { GET } = await routeWith({
+      AUTH_SECRET: "a".repeat(40),
+      CRON_SECRET,
+      CONFIRMATION_EMAILS_PER_HOUR: "1",
+    });
+    const waiting = [];
+    for (const name of ["first", "second"]) {
+      const user = await database.db.user.create({ data: { name, bungieName: `${name}#0001` } });
+      waiting.push(
+        await database.db.digestSubscription.create({
+          data: {
+            userId: user.id,
+            email: `${name}@example.com`,
+            filters: [],
+            vendorHashes: [],
+            confirmationQueuedAt: new Date(Date.now() - 60_000 * (name === "first" ? 2 : 1)),
+          },
+        }),
+      );
+    }
+    const response = await call(GET, `Bearer ${CRON_SECRET}`);
+    expect(response.status).toBe(200);
+    // One an hour here: the oldest goes now, the other keeps its place for a later run.
+    expect(((await response.json()) as { confirmations: unknown }).confirmations).toEqual({
+      sent: 1,
+      waiting: 1,
+      dropped: 0,
+      failed: 0,
+    });
+    const mail = await database.db.outboxEmail.findMany({
+      where: { subject: "Confirm your Warmind vendor digest" },
+    });
+    expect(mail.map((m) => m.to)).toEqual(["first@example.com"]);
+    const after = await database.db.digestSubscription.findMany({
+      where: { id: { in: waiting.map((s) => s.id) } },
+      orderBy: { email: "asc" },
+    });
+    expect(after.map((s) => [s.email, s.confirmationQueuedAt !== null])).toEqual([
+      ["first@example.com", false],
+      ["second@example.com", true],
+    ]);
   });
 });

@@ -82,15 +82,20 @@ describe("npm run digest", () => {
     try {
       useSandboxAndDatabase(server, db);
       const userId = await signInPlayer(server, db, "demo", SECRET);
-      const { subscription } = await saveSubscription(db, userId, {
-        email: "demo@example.com",
-        filters: ["weapon"],
-        vendorHashes: [],
-        characterId: null,
-      });
+      const { subscription } = await saveSubscription(
+        db,
+        userId,
+        {
+          email: "demo@example.com",
+          filters: ["weapon"],
+          vendorHashes: [],
+          characterId: null,
+        },
+        "smtp",
+      );
       await db.digestSubscription.update({
         where: { id: subscription.id },
-        data: { confirmedAt: new Date() },
+        data: { confirmedAt: new Date(), confirmedVia: "smtp" },
       });
     } finally {
       releaseSandboxAndDatabase();

@@ -60,12 +60,17 @@ describe.each(DATABASE_KINDS)("vendor digest run on %s", (kind) => {
       ["rival", { filters: ["weapon"], vendorHashes: [BANSHEE] }],
     ] as const) {
       users[key] = await signInPlayer(server, database.db, key, SECRET);
-      const { subscription } = await saveSubscription(database.db, users[key]!, {
-        email: `${key}@example.com`,
-        filters: [...choice.filters],
-        vendorHashes: [...choice.vendorHashes],
-        characterId: null,
-      });
+      const { subscription } = await saveSubscription(
+        database.db,
+        users[key]!,
+        {
+          email: `${key}@example.com`,
+          filters: [...choice.filters],
+          vendorHashes: [...choice.vendorHashes],
+          characterId: null,
+        },
+        "smtp",
+      );
       await database.db.digestSubscription.update({
         where: { id: subscription.id },
         data: { confirmedAt: new Date() },
@@ -74,12 +79,17 @@ describe.each(DATABASE_KINDS)("vendor digest run on %s", (kind) => {
     }
     // Not confirmed yet: never mailed.
     const pending = await database.db.user.create({ data: { name: "Pending" } });
-    await saveSubscription(database.db, pending.id, {
-      email: "pending@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
+    await saveSubscription(
+      database.db,
+      pending.id,
+      {
+        email: "pending@example.com",
+        filters: [],
+        vendorHashes: [],
+        characterId: null,
+      },
+      "smtp",
+    );
   });
 
   afterAll(async () => {

@@ -1,12 +1,8 @@
 // The subscription's life in a real database: double opt-in, signed links, the per-reset claim.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimDelivery, finishDelivery } from "@/lib/digest/claim";
-import {
-  claimConfirmationSend,
-  confirmByToken,
-  saveSubscription,
-  unsubscribeByToken,
-} from "@/lib/digest/subscription";
+import { claimConfirmationEmail } from "@/lib/digest/confirmation-limits";
+import { confirmByToken, saveSubscription, unsubscribeByToken } from "@/lib/digest/subscription";
 import { confirmSubscriptionUrl, unsubscribeUrl } from "@/lib/email/links";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
 
@@ -31,40 +27,57 @@ describe.each(DATABASE_KINDS)("digest subscriptions on %s", (kind) => {
 
   it("needs confirmation for a new address, and only the current link confirms it", async () => {
     const userId = await newUser();
-    const first = await saveSubscription(database.db, userId, {
-      email: "first@example.com",
-      filters: ["exotic"],
-      vendorHashes: [2190858386],
-      characterId: null,
-    });
+    const first = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "first@example.com",
+        filters: ["exotic"],
+        vendorHashes: [2190858386],
+        characterId: null,
+      },
+      "outbox",
+    );
     expect(first.needsConfirmation).toBe(true);
     expect(first.subscription.vendorHashes).toEqual([2190858386n]);
-    const oldLink = confirmSubscriptionUrl(env, first.subscription);
+    const oldLink = confirmSubscriptionUrl(env, first.subscription, "outbox");
 
     // A new address voids the links sent to the old one.
-    const second = await saveSubscription(database.db, userId, {
-      email: "second@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
-    expect(second.subscription.tokenVersion).toBe(first.subscription.tokenVersion + 1);
-    expect(await confirmByToken(database.db, tokenOf(oldLink), SECRET)).toBe("invalid");
-
-    const link = confirmSubscriptionUrl(env, second.subscription);
-    expect(await confirmByToken(database.db, tokenOf(link), SECRET)).toBe("confirmed");
-    expect(await confirmByToken(database.db, tokenOf(link), SECRET)).toBe("already-confirmed");
-    expect(await confirmByToken(database.db, tokenOf(link), "another-secret".padEnd(40, "y"))).toBe(
-      "invalid",
+    const second = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "second@example.com",
+        filters: [],
+        vendorHashes: [],
+        characterId: null,
+      },
+      "outbox",
     );
+    expect(second.subscription.tokenVersion).toBe(first.subscription.tokenVersion + 1);
+    expect(await confirmByToken(database.db, tokenOf(oldLink), SECRET, "outbox")).toBe("invalid");
+
+    const link = confirmSubscriptionUrl(env, second.subscription, "outbox");
+    expect(await confirmByToken(database.db, tokenOf(link), SECRET, "outbox")).toBe("confirmed");
+    expect(await confirmByToken(database.db, tokenOf(link), SECRET, "outbox")).toBe(
+      "already-confirmed",
+    );
+    expect(
+      await confirmByToken(database.db, tokenOf(link), "another-secret".padEnd(40, "y"), "outbox"),
+    ).toBe("invalid");
 
     // Same address, new choices: stays confirmed, nothing to confirm.
-    const edit = await saveSubscription(database.db, userId, {
-      email: "Second@Example.com",
-      filters: ["weapon", "mod"],
-      vendorHashes: [],
-      characterId: "2305843009000000001",
-    });
+    const edit = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "Second@Example.com",
+        filters: ["weapon", "mod"],
+        vendorHashes: [],
+        characterId: "2305843009000000001",
+      },
+      "outbox",
+    );
     expect(edit.needsConfirmation).toBe(false);
     expect(edit.subscription.confirmedAt).not.toBeNull();
     expect(edit.subscription.filters).toEqual(["weapon", "mod"]);
@@ -72,13 +85,23 @@ describe.each(DATABASE_KINDS)("digest subscriptions on %s", (kind) => {
 
   it("unsubscribes through the signed link, and a restart asks to confirm again", async () => {
     const userId = await newUser();
-    const { subscription } = await saveSubscription(database.db, userId, {
-      email: "player@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
-    await confirmByToken(database.db, tokenOf(confirmSubscriptionUrl(env, subscription)), SECRET);
+    const { subscription } = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "player@example.com",
+        filters: [],
+        vendorHashes: [],
+        characterId: null,
+      },
+      "outbox",
+    );
+    await confirmByToken(
+      database.db,
+      tokenOf(confirmSubscriptionUrl(env, subscription, "outbox")),
+      SECRET,
+      "outbox",
+    );
     const unsubscribe = tokenOf(unsubscribeUrl(env, subscription));
 
     expect(await unsubscribeByToken(database.db, unsubscribe.slice(0, -2), SECRET)).toBe("invalid");
@@ -87,12 +110,17 @@ describe.each(DATABASE_KINDS)("digest subscriptions on %s", (kind) => {
     const stopped = await database.db.digestSubscription.findUniqueOrThrow({ where: { userId } });
     expect(stopped.unsubscribedAt).not.toBeNull();
 
-    const again = await saveSubscription(database.db, userId, {
-      email: "player@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
+    const again = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "player@example.com",
+        filters: [],
+        vendorHashes: [],
+        characterId: null,
+      },
+      "outbox",
+    );
     expect(again.needsConfirmation).toBe(true);
     expect(again.subscription.unsubscribedAt).toBeNull();
     expect(again.subscription.confirmedAt).toBeNull();
@@ -100,36 +128,45 @@ describe.each(DATABASE_KINDS)("digest subscriptions on %s", (kind) => {
     expect(await unsubscribeByToken(database.db, unsubscribe, SECRET)).toBe("invalid");
   });
 
-  it("spaces confirmation emails a minute apart, even when two requests race", async () => {
+  it("spaces a player's confirmation emails a minute apart, even when two requests race", async () => {
     const userId = await newUser();
-    const { subscription } = await saveSubscription(database.db, userId, {
-      email: "race@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
+    const claim = (email: string, now: Date) =>
+      claimConfirmationEmail(database.db, {
+        userId,
+        email,
+        transport: "outbox",
+        secret: SECRET,
+        limits: { perHour: 500 },
+        now,
+      });
     const now = new Date();
     const results = await Promise.all([
-      claimConfirmationSend(database.db, subscription.id, now),
-      claimConfirmationSend(database.db, subscription.id, now),
+      claim("race@example.com", now),
+      claim("race@example.com", now),
     ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(
-      await claimConfirmationSend(database.db, subscription.id, new Date(now.getTime() + 30_000)),
-    ).toBe(false);
-    expect(
-      await claimConfirmationSend(database.db, subscription.id, new Date(now.getTime() + 61_000)),
-    ).toBe(true);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, reason: "spacing" });
+    // Another address does not start the minute over.
+    expect(await claim("other@example.com", new Date(now.getTime() + 30_000))).toEqual({
+      ok: false,
+      reason: "spacing",
+    });
+    expect((await claim("other@example.com", new Date(now.getTime() + 61_000))).ok).toBe(true);
   });
 
   it("lets exactly one run claim a subscriber's digest per reset", async () => {
     const userId = await newUser();
-    const { subscription } = await saveSubscription(database.db, userId, {
-      email: "claim@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
+    const { subscription } = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "claim@example.com",
+        filters: [],
+        vendorHashes: [],
+        characterId: null,
+      },
+      "outbox",
+    );
     const now = new Date();
     const claims = await Promise.all(
       Array.from({ length: 4 }, () => claimDelivery(database.db, subscription.id, 20_000, now)),
@@ -162,12 +199,17 @@ describe.each(DATABASE_KINDS)("digest subscriptions on %s", (kind) => {
 
   it("hands a claim whose run died to the next run once it lapses", async () => {
     const userId = await newUser();
-    const { subscription } = await saveSubscription(database.db, userId, {
-      email: "lapse@example.com",
-      filters: [],
-      vendorHashes: [],
-      characterId: null,
-    });
+    const { subscription } = await saveSubscription(
+      database.db,
+      userId,
+      {
+        email: "lapse@example.com",
+        filters: [],
+        vendorHashes: [],
+        characterId: null,
+      },
+      "outbox",
+    );
     const t0 = new Date();
     expect(await claimDelivery(database.db, subscription.id, 30_000, t0, 60_000)).toBe("claimed");
     expect(

@@ -6,6 +6,7 @@ import {
   parseTokenResponse,
   refreshAccessToken,
 } from "@/lib/bungie/oauth";
+import type { BungieLimiter } from "@/lib/bungie/limits";
 import { CLIENT_SECRET, testClient } from "./fake-fetch";
 
 const tokenBody = {
@@ -95,6 +96,36 @@ describe("OAuth token calls", () => {
     expect(error.isTransient).toBe(true);
     expect(error.httpStatus).toBeNull();
     expect(calls).toHaveLength(1);
+  });
+
+  it("bounds the whole refresh with the caller's deadline, the wait for a window slot included", async () => {
+    // A window that never frees a slot: without the deadline the call would wait forever.
+    const full: BungieLimiter = {
+      kind: "memory",
+      acquireRequest: (ticket) =>
+        new Promise((_, reject) =>
+          ticket?.signal?.addEventListener("abort", () => reject(ticket.signal?.reason)),
+        ),
+      acquireAction: () => Promise.reject(new Error("unused")),
+      close: async () => {},
+    };
+    const queued = testClient([{ json: tokenBody }], { limiter: full });
+    const started = Date.now();
+    const error = await oauthError(
+      refreshAccessToken("rt", queued.client, { signal: AbortSignal.timeout(50) }),
+    );
+    expect(error.error).toBe("timeout");
+    expect(error.isTransient).toBe(true);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(queued.calls).toHaveLength(0);
+
+    // A slow answer: the deadline ends it before the (longer) write timeout would.
+    const slow = testClient(() => ({ hang: true }), { writeTimeoutMs: 60_000 });
+    const late = await oauthError(
+      refreshAccessToken("rt", slow.client, { signal: AbortSignal.timeout(50) }),
+    );
+    expect(late.error).toBe("timeout");
+    expect(slow.calls).toHaveLength(1);
   });
 });
 

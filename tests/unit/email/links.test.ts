@@ -42,6 +42,17 @@ describe("email link tokens", () => {
     expect(readEmailLinkToken("not-a-token", "unsubscribe", SECRET, NOW)).toBeNull();
   });
 
+  it("carries the delivering transport, and refuses an unknown one", () => {
+    const token = createEmailLinkToken({ ...claims, purpose: "confirm", via: "outbox" }, SECRET);
+    expect(readEmailLinkToken(token, "confirm", SECRET, NOW)?.via).toBe("outbox");
+    // Signed with our secret, but naming no transport we have.
+    const unknown = createEmailLinkToken(
+      { ...claims, purpose: "confirm", via: "carrier-pigeon" as never },
+      SECRET,
+    );
+    expect(readEmailLinkToken(unknown, "confirm", SECRET, NOW)).toBeNull();
+  });
+
   it("expires", () => {
     const token = createEmailLinkToken(
       { purpose: "confirm", subscriptionId: "sub_1", version: 1, expiresAt: NOW / 1000 + 60 },
@@ -57,7 +68,7 @@ describe("email links", () => {
   const subscription = { id: "sub_9", tokenVersion: 2 };
 
   it("builds a confirmation link valid for a week", () => {
-    const url = new URL(confirmSubscriptionUrl(env, subscription, NOW));
+    const url = new URL(confirmSubscriptionUrl(env, subscription, "resend", NOW));
     expect(url.origin + url.pathname).toBe("https://warmind.example/api/digest/confirm");
     const token = url.searchParams.get("token")!;
     expect(readEmailLinkToken(token, "confirm", SECRET, NOW)).toEqual({
@@ -65,6 +76,8 @@ describe("email links", () => {
       subscriptionId: "sub_9",
       version: 2,
       expiresAt: NOW / 1000 + 7 * 86400,
+      // The transport that delivers it, signed with the rest: what the link proves depends on it.
+      via: "resend",
     });
   });
 

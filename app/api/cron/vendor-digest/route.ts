@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { isCronAuthorized } from "@/lib/digest/cron-auth";
 import { runVendorDigest } from "@/lib/digest/run-digest";
+import { sendQueuedConfirmations } from "@/lib/digest/send-confirmation";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
 
@@ -21,18 +22,22 @@ async function handle(request: Request): Promise<Response> {
       { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
     );
   }
+  const transport = getEmailTransport();
+  const log = (line: string) => console.warn(line);
+  // Confirmation emails that waited for the hourly limit go first: a player is waiting on them.
+  const confirmations = await sendQueuedConfirmations({ db, transport, env }, { log });
   const report = await runVendorDigest({
     db,
-    transport: getEmailTransport(),
+    transport,
     env,
     // Leave time to answer before the platform stops the function.
     budgetMs: (maxDuration - 30) * 1000,
-    log: (line) => console.warn(line),
+    log,
   });
   console.info(
-    `Vendor digest for reset ${report.resetId}: ${report.sent} sent, ${report.empty} empty, ${report.skipped} skipped, ${report.failed} failed, ${report.deferred} deferred of ${report.subscribers}`,
+    `Vendor digest for reset ${report.resetId}: ${report.sent} sent, ${report.empty} empty, ${report.skipped} skipped, ${report.failed} failed, ${report.deferred} deferred of ${report.subscribers}; waiting confirmations: ${confirmations.sent} sent, ${confirmations.waiting} still waiting`,
   );
-  return Response.json(report, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ ...report, confirmations }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export { handle as GET, handle as POST };

@@ -29,6 +29,7 @@ export async function GET(request: Request): Promise<Response> {
     form: {
       action: `/api/digest/unsubscribe?token=${encodeURIComponent(token)}`,
       label: "Unsubscribe",
+      fields: { "List-Unsubscribe": "One-Click" },
     },
   });
 }
