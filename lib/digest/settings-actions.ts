@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { ComponentType } from "@/lib/destiny/api-enums";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { vendorsUnavailableMessage } from "@/lib/vendors/unavailable-message";
 import { sendConfirmationEmail } from "./send-confirmation";
 import {
@@ -102,9 +103,8 @@ async function sendConfirmation(
       message: `Saved. We sent a confirmation link to ${subscription.email}: open it to start the digest.`,
     };
   } catch (error) {
-    console.warn(
-      `Confirmation email failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // The address is redacted by the logger; the error says what the mail service refused.
+    log.warn("digest.confirmation_failed", { error });
     return {
       status: "error",
       message:
