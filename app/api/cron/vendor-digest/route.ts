@@ -3,6 +3,8 @@ import { isCronAuthorized } from "@/lib/digest/cron-auth";
 import { runVendorDigest } from "@/lib/digest/run-digest";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { guardRoute } from "@/lib/security/database-outage";
 
 // Vercel Cron calls this shortly after the daily reset (vercel.json); self-hosters use
 // `npm run digest` or call it themselves with the same header.
@@ -27,12 +29,11 @@ async function handle(request: Request): Promise<Response> {
     env,
     // Leave time to answer before the platform stops the function.
     budgetMs: (maxDuration - 30) * 1000,
-    log: (line) => console.warn(line),
+    log: (line) => log.warn("digest.problem", { message: line }),
   });
-  console.info(
-    `Vendor digest for reset ${report.resetId}: ${report.sent} sent, ${report.empty} empty, ${report.skipped} skipped, ${report.failed} failed, ${report.deferred} deferred of ${report.subscribers}`,
-  );
+  log.info("digest.run", { ...report });
   return Response.json(report, { headers: { "Cache-Control": "no-store" } });
 }
 
-export { handle as GET, handle as POST };
+const guarded = guardRoute(handle);
+export { guarded as GET, guarded as POST };

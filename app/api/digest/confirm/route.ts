@@ -2,11 +2,14 @@ import { db } from "@/lib/db";
 import { confirmByToken } from "@/lib/digest/subscription";
 import { getEnv } from "@/lib/env";
 import { linkPage } from "@/lib/email/link-page";
+import { guardRoute } from "@/lib/security/database-outage";
 
 export const dynamic = "force-dynamic";
 
 /** The double opt-in link of the confirmation email. */
-export async function GET(request: Request): Promise<Response> {
+export const GET = guardRoute(confirm, { as: "page" });
+
+async function confirm(request: Request): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const result = await confirmByToken(db, token, getEnv().AUTH_SECRET);
   const settings = { href: "/settings/digest", label: "Choose vendors and filters" };
