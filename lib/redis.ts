@@ -1,6 +1,6 @@
 import "server-only";
 import { Redis } from "ioredis";
-import { log } from "@/lib/log";
+import { processLog } from "@/lib/log";
 
 // The one place Redis connections are opened (the cache, the Bungie limiter, the per-player
 // limits each hold one), and so the one place that knows whether Redis is there. Every caller
@@ -53,7 +53,7 @@ function markDown(error: Error): void {
   s.down = true;
   s.since = Date.now();
   s.lastError = error.message;
-  log.error("redis.down", {
+  processLog.error("redis.down", {
     error,
     fallback: "per-instance limits and caches until Redis is back",
   });
@@ -64,7 +64,7 @@ function update(): void {
   if (!s.down) return;
   // Back when every connection the app holds is ready again.
   if ([...s.connections].some((c) => c.redis.status !== "ready")) return;
-  log.info("redis.up", { downForMs: Date.now() - s.since });
+  processLog.info("redis.up", { downForMs: Date.now() - s.since });
   s.down = false;
   s.since = Date.now();
   s.lastError = undefined;

@@ -7,8 +7,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { log } from "@/lib/log";
+import { processLog } from "@/lib/log";
 import { guardAdapterFactory } from "./guard";
+import { noteDatabaseSuspect } from "./health";
 import { pgliteExecutor, postgresExecutor, type RawExecute } from "./raw-execute";
 
 export type DatabaseTarget =
@@ -49,8 +50,14 @@ export function openAdapter(url: string): OpenedAdapter {
     // one on the next query; the outage itself, if any, is noted by the next query (guard.ts).
     const factory = new PrismaPg(config, {
       ...(target.schema ? { schema: target.schema } : {}),
-      onPoolError: (error) => log.warn("db.idle_connection_lost", { error }),
-      onConnectionError: (error) => log.warn("db.connection_lost", { error }),
+      onPoolError: (error) => {
+        noteDatabaseSuspect();
+        processLog.warn("db.idle_connection_lost", { error });
+      },
+      onConnectionError: (error) => {
+        noteDatabaseSuspect();
+        processLog.warn("db.connection_lost", { error });
+      },
     });
     const raw = postgresExecutor(config);
     return { factory: guardAdapterFactory(factory), execute: raw.execute, close: raw.close };

@@ -43,6 +43,15 @@ export function noteDatabaseOk(): void {
   s.lastError = undefined;
 }
 
+/**
+ * A pooled connection died (the server restarted, a failover, an administrator killed it): not
+ * yet an outage, but the last good answer no longer vouches for the database, so the next
+ * signed-in page view asks it (databaseReachable) before it is served.
+ */
+export function noteDatabaseSuspect(): void {
+  state().lastOkAt = 0;
+}
+
 /** A query could not reach the database. */
 export function noteDatabaseDown(error: DatabaseUnavailableError): void {
   const s = state();

@@ -5,8 +5,8 @@
 // some 50 MB per process until 100 later queries pushed it out.
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { log } from "@/lib/log";
-import { noteDatabaseDown, noteDatabaseOk } from "./health";
+import { processLog } from "@/lib/log";
+import { noteDatabaseDown, noteDatabaseOk, noteDatabaseSuspect } from "./health";
 import { DatabaseUnavailableError, isConnectionFailure } from "./unavailable";
 
 /** Runs one statement with positional parameters ($1, $2, ...) and discards its rows. */
@@ -43,7 +43,10 @@ function openPool(config: pg.PoolConfig): pg.Pool {
   const pool = new pg.Pool({ ...config, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
   // An idle connection that dies (server restart, pg_terminate_backend) makes the pool emit
   // "error": without this listener, an uncaught exception that ends `npm run manifest`.
-  pool.on("error", (error) => log.warn("db.idle_connection_lost", { error }));
+  pool.on("error", (error) => {
+    noteDatabaseSuspect();
+    processLog.warn("db.idle_connection_lost", { error });
+  });
   return pool;
 }
 

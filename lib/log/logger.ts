@@ -38,9 +38,10 @@ export function logEvent(
   event: string,
   fields?: LogFields,
   secrets: readonly (string | undefined | null)[] = [],
+  options: { ofRequest?: boolean } = {},
 ): void {
   if (RANK[level] < RANK[MIN_LEVEL]) return;
-  const requestId = currentRequestId();
+  const requestId = options.ofRequest === false ? undefined : currentRequestId();
   const details = fields === undefined ? {} : (redactValue(fields, secrets) as LogFields);
   // The four fixed fields come first and cannot be overwritten by a detail of the same name.
   const record = {
@@ -67,6 +68,19 @@ function withoutFixed(fields: LogFields): LogFields {
   const { level: _l, time: _t, event: _e, requestId: _r, ...rest } = fields;
   return rest;
 }
+
+/**
+ * For events of the process, not of a request: a socket's events run in the async context of
+ * the request that opened it, whose id would be misleading there.
+ */
+export const processLog = {
+  info: (event: string, fields?: LogFields) =>
+    logEvent("info", event, fields, [], { ofRequest: false }),
+  warn: (event: string, fields?: LogFields) =>
+    logEvent("warn", event, fields, [], { ofRequest: false }),
+  error: (event: string, fields?: LogFields) =>
+    logEvent("error", event, fields, [], { ofRequest: false }),
+};
 
 export const log = {
   debug: (event: string, fields?: LogFields) => logEvent("debug", event, fields),
