@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseReachable } from "@/lib/db/health";
 import { parseEnv, type Env } from "@/lib/env-schema";
-import { acceptRequestId, REQUEST_ID_HEADER } from "@/lib/log/request-id";
+import { acceptRequestId, REQUEST_ID_HEADER, withRequestId } from "@/lib/log/request-id";
 import { databaseOutagePage } from "@/lib/security/database-outage";
 import { routeHandlerSecurityHeaders, securityHeaders } from "@/lib/security/headers";
 
@@ -49,7 +49,11 @@ export async function proxy(request: NextRequest) {
   }
 
   const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (signedIn && isPageView(request) && (await databaseReachable()) === false) {
+  if (
+    signedIn &&
+    isPageView(request) &&
+    (await withRequestId(requestId, databaseReachable)) === false
+  ) {
     const response = databaseOutagePage(`${pathname}${search}`);
     const headers = routeHandlerSecurityHeaders({ bungieOrigin: env.bungie.origin, https });
     for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
@@ -84,11 +88,12 @@ export async function proxy(request: NextRequest) {
 
 /**
  * A page the browser navigates to, or the router's fetch of one (which falls back to a full
- * navigation when it gets a page instead of its payload): not a server action, whose caller
- * expects an action result (runPlayerAction answers those).
+ * navigation when it gets a page instead of its payload). Not a server action, whose caller
+ * expects an action result (runPlayerAction answers those), and not a data fetch such as
+ * /inventory/view, whose route handler answers 503 JSON itself.
  */
 function isPageView(request: NextRequest): boolean {
-  return (
-    (request.method === "GET" || request.method === "HEAD") && !request.headers.has("next-action")
-  );
+  if (request.method !== "GET" && request.method !== "HEAD") return false;
+  if (request.headers.has("next-action")) return false;
+  return request.headers.has("rsc") || (request.headers.get("accept") ?? "").includes("text/html");
 }

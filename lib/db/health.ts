@@ -123,7 +123,12 @@ async function probeNow(s: State, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean
   }
 }
 
-const outageCapture = new AsyncLocalStorage<{ outages: DatabaseUnavailableError[] }>();
+// On globalThis like the state: Next.js bundles this module once per layer (pages, server actions,
+// route handlers), and the client that reports an outage may come from another layer's copy.
+type Capture = AsyncLocalStorage<{ outages: DatabaseUnavailableError[] }>;
+const globalForCapture = globalThis as unknown as { warmindDbOutageCapture?: Capture };
+const outageCapture: Capture = (globalForCapture.warmindDbOutageCapture ??=
+  new AsyncLocalStorage());
 
 /**
  * Runs `fn` and reports whether it met a database outage, even one a library caught and hid:

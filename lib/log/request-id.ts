@@ -22,7 +22,9 @@ export function acceptRequestId(incoming: string | null | undefined): string {
   return isWellFormedRequestId(incoming) ? incoming : crypto.randomUUID();
 }
 
-const own = new AsyncLocalStorage<string>();
+// One store for the whole process (Next.js bundles this module once per layer).
+const globalForIds = globalThis as unknown as { warmindRequestIds?: AsyncLocalStorage<string> };
+const own = (globalForIds.warmindRequestIds ??= new AsyncLocalStorage<string>());
 
 /** Runs `fn` with `id` as the request id of every line it logs (commands, jobs, tests). */
 export function withRequestId<T>(id: string, fn: () => T): T {
