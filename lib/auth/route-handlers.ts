@@ -1,8 +1,9 @@
 import "server-only";
 import { NextRequest } from "next/server";
 import { captureDatabaseOutage } from "@/lib/db/health";
+import { databaseOutageJson } from "@/lib/db/unavailable";
 import { log } from "@/lib/log";
-import { databaseOutageJson } from "@/lib/security/database-outage";
+
 import { endSession } from "./adapter";
 import { handlers } from "./index";
 import { publicSession } from "./public-session";

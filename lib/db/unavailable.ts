@@ -11,6 +11,23 @@ export const DATABASE_UNAVAILABLE_MESSAGE =
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
+ * The answer of a route handler (JSON) while the database is away: 503 with Retry-After and
+ * `{ error: "database-unavailable", message }`.
+ */
+export function databaseOutageJson(): Response {
+  return Response.json(
+    { error: "database-unavailable", message: DATABASE_UNAVAILABLE_MESSAGE },
+    {
+      status: 503,
+      headers: {
+        "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS),
+        "Cache-Control": "no-store",
+      },
+    },
+  );
+}
+
+/**
  * Next.js keeps an error's own `digest` when it sends a server error to the browser, where the
  * message is hidden: error boundaries recognise an outage by it.
  */

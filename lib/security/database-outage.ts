@@ -4,6 +4,7 @@
 import {
   DATABASE_RETRY_AFTER_SECONDS,
   DATABASE_UNAVAILABLE_MESSAGE,
+  databaseOutageJson,
   isDatabaseUnavailable,
 } from "@/lib/db/unavailable";
 import { linkPage } from "@/lib/email/link-page";
@@ -13,14 +14,6 @@ const RETRY_HEADERS = {
   "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS),
   "Cache-Control": "no-store",
 };
-
-/** 503 JSON for route handlers: `{ error: "database-unavailable", message }`. */
-export function databaseOutageJson(): Response {
-  return Response.json(
-    { error: "database-unavailable", message: DATABASE_UNAVAILABLE_MESSAGE },
-    { status: 503, headers: RETRY_HEADERS },
-  );
-}
 
 /** 503 page: the app's shell needs the database too, so this one stands alone. */
 export function databaseOutagePage(retryHref: string): Response {
