@@ -5,16 +5,17 @@
 // Layers, top to bottom (an arrow may skip layers downwards, never point up):
 //   app, proxy.ts, instrumentation.ts
 //   components
-//   lib/<feature> (guardian, clan, vendors, digest, outbox, ...) and emails/ (the digest's templates)
+//   lib/<feature> (guardian, clan, vendors, digest, outbox, health, ...) and emails/ (the digest's templates)
 //   lib/auth, lib/security, lib/email, lib/cache
 //   lib/bungie, lib/bungie-assets, lib/manifest, lib/db, lib/redis, lib/env, lib/env-schema, lib/startup
-//   lib/destiny, lib/async (game facts and pure helpers: they import nothing of ours)
+//   lib/destiny, lib/async, lib/log (game facts, pure helpers, the structured logger: they
+//   import nothing of ours)
 // sandbox/ stands beside all of it and may use only lib/destiny's facts; only the demo mount
 // route (app/sandbox) imports it. scripts/, bench/ and tests/ sit on top: nothing imports them.
 //
 // A feature may use another it builds on, never back: FEATURE_USES lists every such arrow.
 
-const FEATURES = ["guardian", "clan", "vendors", "digest", "outbox", "loadouts"];
+const FEATURES = ["guardian", "clan", "vendors", "digest", "outbox", "health", "loadouts"];
 
 /** feature → features it builds on. Anything not listed here is refused. */
 const FEATURE_USES = {
@@ -26,7 +27,7 @@ const FEATURE_USES = {
   loadouts: ["guardian"],
 };
 
-const FLOOR = "^lib/(destiny|async)/";
+const FLOOR = "^lib/(destiny|async|log)/";
 const INFRA =
   "^lib/(bungie/|bungie-assets\\.ts|manifest/|db/|db\\.ts|redis\\.ts|env\\.ts|env-schema\\.ts|startup\\.ts)";
 const SERVICES = "^lib/(auth|security|email|cache)/";
@@ -56,8 +57,8 @@ module.exports = {
     upward(
       "floor-imports-nothing-of-ours",
       FLOOR,
-      `^(lib/(?!destiny/|async/|generated/)|components/|app/|emails/|sandbox/)`,
-      "lib/destiny and lib/async are pure facts and helpers: they import nothing above them.",
+      `^(lib/(?!destiny/|async/|log/|generated/)|components/|app/|emails/|sandbox/)`,
+      "lib/destiny, lib/async and lib/log are facts and helpers: they import nothing above them.",
     ),
     upward(
       "infra-points-down",

@@ -3,6 +3,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openAdapter } from "@/lib/db/adapter";
 import { attachRawExecute } from "@/lib/db/raw-execute";
 import { getEnv } from "@/lib/env";
+import { registerDatabaseProbe } from "@/lib/db/health";
 
 // One client per process, kept on globalThis so dev hot reloads don't open a new pool (or a
 // second PGlite on the same data directory, which PGlite does not allow). Opened on first use,
@@ -15,7 +16,13 @@ export function createDb(databaseUrl: string): PrismaClient {
 }
 
 export function getDb(): PrismaClient {
-  return (globalForDb.warmindDb ??= createDb(getEnv().databaseUrl));
+  if (globalForDb.warmindDb) return globalForDb.warmindDb;
+  const client = createDb(getEnv().databaseUrl);
+  // How /api/health and proxy.ts ask whether the database answers (lib/db/health.ts).
+  registerDatabaseProbe(async () => {
+    await client.$queryRaw`SELECT 1`;
+  });
+  return (globalForDb.warmindDb = client);
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {

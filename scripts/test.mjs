@@ -14,6 +14,12 @@ const steps = [
   ["schema matches migrations", bin("tsx"), ["scripts/db.ts", "check"]],
   ["unit and integration tests", bin("vitest"), ["run"]],
   ["end-to-end tests (Chromium)", bin("playwright"), ["test"]],
+  // PostgreSQL and Redis going away under the app, through fault proxies (the same build).
+  [
+    "end-to-end faults of our own infrastructure (Chromium, PostgreSQL, Redis)",
+    bin("playwright"),
+    ["test", "-c", "playwright.faults.config.ts"],
+  ],
 ];
 
 const only = process.argv.slice(2);

@@ -1,8 +1,17 @@
 "use client";
 
+import { DatabaseOutagePanel, isDatabaseOutage } from "@/components/ui/database-outage-panel";
+
 // Failures the loader did not turn into a message (a database outage, a bug): the rest of the
 // app stays usable and the player can retry.
-export default function VendorsError({ reset }: { error: Error; reset: () => void }) {
+export default function VendorsError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
+  if (isDatabaseOutage(error)) return <DatabaseOutagePanel />;
   return (
     <section
       role="alert"

@@ -4,6 +4,9 @@ const ERROR_MESSAGES: Record<string, string> = {
   SessionExpired: "Your Bungie.net sign-in expired or was revoked. Please sign in again.",
   AccessDenied: "Sign-in was cancelled at Bungie.net. Nothing was shared with Warmind.",
   OAuthCallbackError: "Sign-in was cancelled at Bungie.net. Nothing was shared with Warmind.",
+  // The sign-in reached us but could not be recorded (lib/auth/route-handlers.ts).
+  DatabaseUnavailable:
+    "Warmind cannot reach its database right now, so your sign-in could not be recorded. Nothing was lost: please sign in again in a moment.",
   Configuration:
     "Bungie.net did not complete the sign-in. It may be down for maintenance: please try again in a few minutes.",
 };

@@ -1,13 +1,15 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/signout/actions";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { getActiveDestinyAccount } from "@/lib/auth/destiny-account";
 import { PLATFORM_NAMES } from "@/lib/destiny/game-facts";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
 
 export async function SiteHeader() {
-  const user = await getCurrentUser();
-  const account = user ? await getActiveDestinyAccount(user.id) : null;
+  const user = await currentUserUnlessOutage();
+  if (user === "outage") return <OutageHeader />;
+  const account = user ? await getActiveDestinyAccount(user.id).catch(unlessOutage) : null;
   return (
     <header className="border-line bg-panel border-b">
       <div className="mx-auto flex h-14 w-full max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
@@ -69,6 +71,35 @@ export async function SiteHeader() {
         )}
       </div>
       {user ? <MobileNav /> : null}
+    </header>
+  );
+}
+
+/**
+ * The header must not take the page down with it when the database is away: the page itself
+ * says so (app/error.tsx), under a header that shows only the name.
+ */
+async function currentUserUnlessOutage(): Promise<CurrentUser | null | "outage"> {
+  try {
+    return await getCurrentUser();
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return "outage";
+    throw error;
+  }
+}
+
+function unlessOutage(error: unknown): null {
+  if (isDatabaseUnavailable(error)) return null;
+  throw error;
+}
+
+function OutageHeader() {
+  return (
+    <header className="border-line bg-panel border-b">
+      <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-2 px-4 font-semibold tracking-wide sm:px-6">
+        <WarmindMark />
+        <span>Warmind</span>
+      </div>
     </header>
   );
 }

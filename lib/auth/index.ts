@@ -5,7 +5,9 @@ import { warmindAdapter } from "./adapter";
 import { bungieProvider } from "./bungie-provider";
 import { recordSignIn } from "./record-sign-in";
 import { safeRedirectUrl } from "./safe-redirect";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import type { BungieTokenSet } from "./stored-tokens";
 
 declare module "next-auth" {
@@ -51,27 +53,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
       },
     },
     logger: {
-      // Auth.js logs provider responses on some errors; never let a token or code through.
+      // Auth.js logs provider responses on some errors: lib/log redacts tokens and codes (and
+      // email addresses) from every line. A database outage is logged once by lib/db, not on
+      // every request that Auth.js could not look a session up for.
       error(error) {
         const cause = (error as { cause?: { err?: unknown } }).cause?.err;
-        const code = (cause as { code?: unknown } | undefined)?.code;
-        const detail =
-          cause instanceof Error ? `${code ? `${String(code)} ` : ""}${cause.message}` : "";
-        console.error(
-          `[auth] ${(error as { type?: string }).type ?? error.name}${detail ? `: ${redactAuthText(detail)}` : ""}`,
-        );
+        if (isDatabaseUnavailable(cause)) return;
+        log.error("auth.error", {
+          type: (error as { type?: string }).type ?? error.name,
+          ...(cause instanceof Error ? { cause } : {}),
+        });
       },
       warn(code) {
-        console.warn(`[auth] warning ${code}`);
+        log.warn("auth.warning", { code: String(code) });
       },
       debug() {},
     },
   };
 });
-
-function redactAuthText(text: string): string {
-  return text.replace(
-    /(access_token|refresh_token|code|client_secret)=?["':\s]*[^\s"'&,}]+/gi,
-    "$1=[redacted]",
-  );
-}

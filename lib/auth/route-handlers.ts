@@ -1,5 +1,9 @@
 import "server-only";
 import { NextRequest } from "next/server";
+import { captureDatabaseOutage } from "@/lib/db/health";
+import { databaseOutageJson } from "@/lib/db/unavailable";
+import { log } from "@/lib/log";
+
 import { endSession } from "./adapter";
 import { handlers } from "./index";
 import { publicSession } from "./public-session";
@@ -13,6 +17,10 @@ import { publicSession } from "./public-session";
  *   is handled as if signed out. When it signs someone in, the session it replaces ends.
  *   When it does not (the player cancelled at Bungie), the current session stays.
  * - `/api/auth/session` sends only the public part of the session (public-session.ts).
+ * - A database outage is said as such. Auth.js catches the adapter's errors and answers as if
+ *   there were no session (`null`), or sends a sign-in that could not be recorded to its
+ *   generic error page. Here `/api/auth/session` answers 503, and the callback sends the player
+ *   to the sign-in page with `error=DatabaseUnavailable`, whose words say to try again soon.
  */
 const SESSION_COOKIES = new Set(["authjs.session-token", "__Secure-authjs.session-token"]);
 
@@ -32,6 +40,26 @@ async function handle(request: NextRequest, handler: Handler): Promise<Response>
     .replace(/^\/api\/auth\/?/, "")
     .split("/")
     .find(Boolean);
+  const { result, outage } = await captureDatabaseOutage(() =>
+    handleAction(action, request, handler),
+  );
+  if (!outage) return result;
+  log.warn("auth.database_unavailable", { action: action ?? null, error: outage });
+  if (action === "callback") {
+    // Relative, so it stays on the origin the player used (behind any proxy).
+    return new Response(null, {
+      status: 303,
+      headers: { Location: "/signin?error=DatabaseUnavailable", "Cache-Control": "no-store" },
+    });
+  }
+  return databaseOutageJson();
+}
+
+async function handleAction(
+  action: string | undefined,
+  request: NextRequest,
+  handler: Handler,
+): Promise<Response> {
   if (action === "callback") return freshSignIn(request, handler);
   const response = await handler(request);
   return action === "session" ? withPublicSession(response) : response;

@@ -8,7 +8,7 @@ import { ANONYMOUS_PLAYER, type ActionKind, type BungieLimiter, type Priority } 
 import { consoleLogger, createSafeLogger, type BungieLogger, type SafeLogger } from "./logger";
 import { createMemoryLimiter } from "./memory-limit-store";
 import { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";
-import { redact } from "./redact";
+import { redact } from "@/lib/log/redact";
 import { sleep } from "./sleep";
 
 /** The host bungie-api-ts hard-codes into every URL; rewritten to the configured origin. */

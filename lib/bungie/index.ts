@@ -10,7 +10,7 @@ export { getBungieClient, setBungieClient, limitScope, type LimitScope } from ".
 export { bungieFetch, type CallOptions } from "./fetch";
 export { BungieError, ClientErrorCodes, classifyBungieTrouble, isBungieError } from "./errors";
 export type { BungieTrouble } from "./errors";
-export { redact, redactValue } from "./redact";
+export { redact, redactValue } from "@/lib/log/redact";
 export type { BungieLogger, LogLevel } from "./logger";
 export { BUNGIE_LIMITS, createLimiter, unlimited } from "./limits";
 export type {

@@ -1,17 +1,16 @@
 import "server-only";
-import { redact, redactValue } from "./redact";
+import { logEvent, redact, redactValue, type LogFields, type LogLevel } from "@/lib/log";
 
-export type LogLevel = "debug" | "info" | "warn" | "error";
-export type LogFields = Record<string, unknown>;
+export type { LogFields, LogLevel };
 /** Where the client's log lines go. It only ever receives redacted text. */
 export type BungieLogger = (level: LogLevel, message: string, fields?: LogFields) => void;
 
-/** Default sink: warnings and errors to the console; request-level debug lines are dropped. */
+/**
+ * Default sink: the server's structured log (lib/log), as `bungie` events with the line in
+ * `message`. Request-level debug lines are dropped there.
+ */
 export const consoleLogger: BungieLogger = (level, message, fields) => {
-  if (level === "debug" || level === "info") return;
-  const line = `[bungie] ${message}`;
-  if (level === "warn") console.warn(line, fields ?? "");
-  else console.error(line, fields ?? "");
+  logEvent(level, "bungie", { message, ...fields });
 };
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { openRedis } from "@/lib/redis";
+import { openRedis, redisServing } from "@/lib/redis";
 import {
   ACTION_POLL_MS,
   BUNGIE_LIMITS,
@@ -118,7 +118,7 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
 
   // While ioredis is reconnecting after a failure, don't make every request wait for a command
   // to fail: go local at once. (While first connecting, commands queue and run on connect.)
-  const isDown = () => ["reconnecting", "close", "end"].includes(redis.status);
+  const isDown = () => !redisServing(redis);
 
   const guarded = async (run: () => Promise<number>, local: () => Promise<number>) => {
     if (isDown()) return local();

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Redis } from "ioredis";
-import { openRedis } from "@/lib/redis";
+import { openRedis, redisServing } from "@/lib/redis";
 
 // The app's one cache design, for anything read from Bungie that more than one request wants:
 // a player's profile for a few seconds, a clan's roster and its members' public profiles for a
@@ -10,8 +10,8 @@ import { openRedis } from "@/lib/redis";
 // instance, and an invalidation made by one instance is seen by all at once: each key has a
 // version number in Redis that invalidate() bumps, and copies made under an older version (in
 // any instance's memory, or in Redis) are ignored. Redis is an optimisation only: when it fails,
-// or is reconnecting, the cache answers from memory at once (a page must not wait on it) and
-// logs one warning a minute. Every value must be plain JSON.
+// or is reconnecting, the cache answers from memory at once (a page must not wait on it); lib/redis
+// logs Redis going and coming back, once each. Every value must be plain JSON.
 
 export type CacheLogger = (message: string, error: unknown) => void;
 
@@ -61,8 +61,6 @@ type Entry = { value: unknown; expiresAt: number; version: number };
 /** What Redis holds: the key's version when written, the expiry (writer's clock), the value. */
 type Stored = { v: number; e: number; d: unknown };
 
-// ioredis states in which a command would wait for a reconnection instead of failing fast.
-const REDIS_DOWN = new Set(["reconnecting", "close", "end"]);
 const WARN_EVERY_MS = 60_000;
 /** No entry is kept longer (a week's vendors are the longest-lived data Bungie has)... */
 const MAX_LIFETIME_MS = 30 * 24 * 3_600_000;
@@ -82,9 +80,8 @@ export function createCache(options: CacheOptions = {}): Cache {
   const now = options.now ?? Date.now;
   const maxEntries = options.maxEntries ?? 1_000;
   const prefix = options.prefix ?? "warmind:cache:v2";
-  const log =
-    options.log ??
-    ((message, error) => console.warn(`[${options.name ?? "app"} cache] ${message}`, error));
+  // lib/redis.ts logs the outage itself, once; a cache logs only when given a logger (tests).
+  const log = options.log ?? (() => {});
   const memory = new Map<string, Entry>();
   // Bumped by invalidate() and set(): a load that started before the bump is not kept.
   const generations = new Map<string, number>();
@@ -106,7 +103,7 @@ export function createCache(options: CacheOptions = {}): Cache {
   /** The Redis client when it is worth asking; while it is down, memory answers alone. */
   function shared(): Redis | undefined {
     if (!redis) return undefined;
-    if (REDIS_DOWN.has(redis.status)) {
+    if (!redisServing(redis)) {
       warn(new Error(`Redis connection is ${redis.status}`));
       return undefined;
     }

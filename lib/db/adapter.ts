@@ -7,6 +7,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { processLog } from "@/lib/log";
+import { guardAdapterFactory } from "./guard";
+import { noteDatabaseSuspect } from "./health";
 import { pgliteExecutor, postgresExecutor, type RawExecute } from "./raw-execute";
 
 export type DatabaseTarget =
@@ -41,12 +44,30 @@ export function openAdapter(url: string): OpenedAdapter {
       connectionTimeoutMillis: 10_000,
       ...(target.schema ? { options: `-c search_path="${target.schema}"` } : {}),
     };
-    const factory = new PrismaPg(config, target.schema ? { schema: target.schema } : undefined);
+    // A pool emits "error" when an idle connection dies (the server restarted, a failover, an
+    // administrator's pg_terminate_backend): without a listener that is an uncaught exception,
+    // which ends any process but Next's server. The pool drops the connection and opens a new
+    // one on the next query; the outage itself, if any, is noted by the next query (guard.ts).
+    const factory = new PrismaPg(config, {
+      ...(target.schema ? { schema: target.schema } : {}),
+      onPoolError: (error) => {
+        noteDatabaseSuspect();
+        processLog.warn("db.idle_connection_lost", { error });
+      },
+      onConnectionError: (error) => {
+        noteDatabaseSuspect();
+        processLog.warn("db.connection_lost", { error });
+      },
+    });
     const raw = postgresExecutor(config);
-    return { factory, execute: raw.execute, close: raw.close };
+    return { factory: guardAdapterFactory(factory), execute: raw.execute, close: raw.close };
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const pglite = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
   const raw = pgliteExecutor(pglite);
-  return { factory: new PrismaPGlite(pglite), execute: raw.execute, close: () => pglite.close() };
+  return {
+    factory: guardAdapterFactory(new PrismaPGlite(pglite)),
+    execute: raw.execute,
+    close: () => pglite.close(),
+  };
 }

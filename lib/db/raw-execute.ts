@@ -5,6 +5,9 @@
 // some 50 MB per process until 100 later queries pushed it out.
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { processLog } from "@/lib/log";
+import { noteDatabaseDown, noteDatabaseOk, noteDatabaseSuspect } from "./health";
+import { DatabaseUnavailableError, isConnectionFailure } from "./unavailable";
 
 /** Runs one statement with positional parameters ($1, $2, ...) and discards its rows. */
 export type RawExecute = (sql: string, params: unknown[]) => Promise<void>;
@@ -18,14 +21,33 @@ export function postgresExecutor(config: pg.PoolConfig): RawExecutor {
     execute: async (sql, params) => {
       // One connection is enough: bulk writes run one statement at a time (max 2: the next
       // batch may start while the previous one's connection is being released).
-      pool ??= new pg.Pool({ ...config, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
-      await pool.query(sql, params);
+      pool ??= openPool(config);
+      try {
+        await pool.query(sql, params);
+      } catch (error) {
+        if (!isConnectionFailure(error)) throw error;
+        const outage = new DatabaseUnavailableError(error);
+        noteDatabaseDown(outage);
+        throw outage;
+      }
+      noteDatabaseOk();
     },
     close: async () => {
       await pool?.end();
       pool = undefined;
     },
   };
+}
+
+function openPool(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool({ ...config, max: 2, idleTimeoutMillis: 10_000, allowExitOnIdle: true });
+  // An idle connection that dies (server restart, pg_terminate_backend) makes the pool emit
+  // "error": without this listener, an uncaught exception that ends `npm run manifest`.
+  pool.on("error", (error) => {
+    noteDatabaseSuspect();
+    processLog.warn("db.idle_connection_lost", { error });
+  });
+  return pool;
 }
 
 /** For embedded PGlite: the same instance Prisma uses (one process, one thread). */

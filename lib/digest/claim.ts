@@ -37,6 +37,25 @@ export async function claimDelivery(
   return retaken.count === 1 ? "retry" : "taken";
 }
 
+/**
+ * The point of no return, just before the email goes out: the claim is held until the next
+ * daily reset, so that if the outcome can never be recorded (the database went away after the
+ * send), no later run of this reset sends it a second time. Fails (and nothing is sent) when
+ * the database cannot be reached. Returns false when the claim was lost to another run.
+ */
+export async function commitToSend(
+  db: PrismaClient,
+  subscriptionId: string,
+  resetId: number,
+  holdUntil: Date,
+): Promise<boolean> {
+  const held = await db.digestDelivery.updateMany({
+    where: { subscriptionId, resetId, status: "sending" },
+    data: { claimedUntil: holdUntil },
+  });
+  return held.count === 1;
+}
+
 export async function finishDelivery(
   db: PrismaClient,
   subscriptionId: string,

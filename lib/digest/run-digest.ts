@@ -1,11 +1,12 @@
 import "server-only";
 import { createPool } from "@/lib/async/pool";
-import { dailyPeriodIndex, lastDailyReset } from "@/lib/destiny/resets";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { dailyPeriodIndex, lastDailyReset, nextDailyReset } from "@/lib/destiny/resets";
 import type { EmailTransport } from "@/lib/email/types";
 import type { Env } from "@/lib/env-schema";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { filterVendorsView, isSaleFilter, countSales } from "@/lib/vendors/filters";
-import { claimDelivery, finishDelivery, CLAIM_MS } from "./claim";
+import { claimDelivery, commitToSend, finishDelivery, CLAIM_MS } from "./claim";
 import { confirmationCountsWhere } from "./confirmation-transport";
 import { composeDigest } from "./compose";
 import { loadSubscriberVendors, type SubscriberVendors } from "./load-subscriber-vendors";
@@ -34,6 +35,12 @@ export type DigestRunDeps = {
    */
   budgetMs?: number;
   log?: (line: string) => void;
+  /**
+   * How long to keep trying to record an outcome while the database is unreachable (default
+   * 60 s): a sent digest must be recorded as sent, a failed one as failed (so the next run
+   * retries it at once rather than after the claim runs out).
+   */
+  recordRetryMs?: number;
 };
 
 export type DigestRunReport = {
@@ -50,8 +57,16 @@ export type DigestRunReport = {
   skipped: number;
   /** Recorded on the delivery and tried again by the next run. */
   failed: number;
-  /** Not started because the run's time budget ran out; the next run sends them. */
+  /**
+   * Not started because the run's time budget ran out, or not claimed because the database
+   * could not be reached: the next run sends them.
+   */
   deferred: number;
+  /**
+   * Sent, but the database stayed away until the run gave up recording it. Each stays claimed
+   * until the next reset, so no run sends it twice.
+   */
+  unrecorded: number;
   failures: { subscriptionId: string; error: string }[];
   durationMs: number;
 };
@@ -93,18 +108,48 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
     skipped: 0,
     failed: 0,
     deferred: 0,
+    unrecorded: 0,
     failures: [],
     durationMs: 0,
   };
 
+  const recordRetryMs = deps.recordRetryMs ?? 60_000;
+  /** Records an outcome, waiting out a database outage for up to recordRetryMs. */
+  const record = async (subscriptionId: string, outcome: Parameters<typeof finishDelivery>[3]) => {
+    const giveUpAt = Date.now() + recordRetryMs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await finishDelivery(deps.db, subscriptionId, resetId, outcome);
+        return true;
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || Date.now() >= giveUpAt) {
+          log(
+            `Vendor digest for subscription ${subscriptionId}: outcome ${outcome.status} not recorded: ${describe(error)}`,
+          );
+          return false;
+        }
+        await sleep(Math.min(250 * 2 ** attempt, 5_000, Math.max(0, giveUpAt - Date.now())));
+      }
+    }
+  };
+
   const handle = async (subscription: (typeof subscriptions)[number]) => {
-    const claim = await claimDelivery(
-      deps.db,
-      subscription.id,
-      resetId,
-      new Date(nowMs),
-      deps.claimMs ?? CLAIM_MS,
-    );
+    let claim;
+    try {
+      claim = await claimDelivery(
+        deps.db,
+        subscription.id,
+        resetId,
+        new Date(nowMs),
+        deps.claimMs ?? CLAIM_MS,
+      );
+    } catch (error) {
+      // Nothing was recorded for this subscriber: the next run claims and sends it.
+      if (!isDatabaseUnavailable(error)) throw error;
+      log(`Vendor digest for subscription ${subscription.id} deferred: ${describe(error)}`);
+      report.deferred++;
+      return;
+    }
     if (claim === "taken") {
       report.skipped++;
       return;
@@ -131,17 +176,24 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
         view,
         resetAt,
       });
+      if (
+        !(await commitToSend(deps.db, subscription.id, resetId, new Date(nextDailyReset(nowMs))))
+      ) {
+        report.skipped++;
+        return;
+      }
       const sent = await deps.transport.send(message);
-      await finishDelivery(deps.db, subscription.id, resetId, {
+      report.sent++;
+      const recorded = await record(subscription.id, {
         status: "sent",
         messageId: sent.id,
         at: new Date(),
       });
-      report.sent++;
+      if (!recorded) report.unrecorded++;
     } catch (error) {
       const reason = describe(error);
       log(`Vendor digest for subscription ${subscription.id} failed: ${reason}`);
-      await finishDelivery(deps.db, subscription.id, resetId, { status: "failed", error: reason });
+      await record(subscription.id, { status: "failed", error: reason });
       report.failed++;
       report.failures.push({ subscriptionId: subscription.id, error: reason });
     }
@@ -160,6 +212,10 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
   );
   report.durationMs = Date.now() - started;
   return report;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A short, secret-free reason: the error's name and message (Bungie errors are redacted). */

@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { ComponentType } from "@/lib/destiny/api-enums";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
 import { vendorsUnavailableMessage } from "@/lib/vendors/unavailable-message";
 import { MAX_PER_PLAYER_PER_DAY, MAX_PER_RECIPIENT_PER_DAY } from "./confirmation-limits";
 import {
@@ -108,9 +109,8 @@ async function sendConfirmation(
   try {
     outcome = await requestConfirmationEmail(deps, subscription, bungieName ?? "A Warmind player");
   } catch (error) {
-    console.warn(
-      `Confirmation email failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    // The address is redacted by the logger; the error says what the mail service refused.
+    log.warn("digest.confirmation_failed", { error });
     return {
       status: "error",
       message:

@@ -1,5 +1,3 @@
-import "server-only";
-
 // The small pages email links open. They stand alone (no session, no app shell): the link may
 // be opened in a phone's mail app, signed in nowhere.
 

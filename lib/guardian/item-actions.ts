@@ -1,6 +1,7 @@
 import "server-only";
 import { BungieSessionEndedError } from "@/lib/auth/access-token";
 import { isBungieError, type BungieClient } from "@/lib/bungie";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/lib/db/unavailable";
 import type { Plan } from "@/lib/destiny/move-planner";
 import {
   applyStep,
@@ -128,6 +129,10 @@ export async function performItemAction(
         failure = { message: error.message, step };
       } else if (isBungieError(error)) {
         failure = { message: explainBungieError(error, step, state), step };
+      } else if (isDatabaseUnavailable(error) && step !== planned.steps[0]) {
+        // The database went away between two steps (each reads the player's token): the steps
+        // done are done in game, so say where things are rather than only "try again".
+        failure = { message: DATABASE_UNAVAILABLE_MESSAGE, step };
       } else {
         throw error;
       }

@@ -6,6 +6,7 @@ import "server-only";
 // holder's lease simply expires. Times come from the database clock, so instances' clocks may
 // disagree without harm.
 import { randomUUID } from "node:crypto";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { ManifestLeaseLostError } from "./errors";
 import type { RawDb } from "./db";
 
@@ -110,9 +111,27 @@ export async function acquireImportLease(
       released = true;
       clearInterval(heartbeat);
       await renewing;
-      await db.$executeRaw`
+      const free = () => db.$executeRaw`
         UPDATE "ManifestImportLease" SET "holder" = NULL, "expiresAt" = NULL
         WHERE "id" = ${LEASE_ID} AND "holder" = ${holder}`;
+      try {
+        await free();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error)) throw error;
+        // The import failed because the database went away: free the lease as soon as it is
+        // back (in the background), so the next page needing definitions does not wait out
+        // the TTL. Expiry stays the backstop.
+        retryUntil(free, Date.now() + ttlMs);
+        throw error;
+      }
     },
   };
+}
+
+function retryUntil(run: () => Promise<unknown>, deadline: number): void {
+  const attempt = () => {
+    if (Date.now() > deadline) return;
+    run().catch(() => setTimeout(attempt, 1_000).unref());
+  };
+  setTimeout(attempt, 1_000).unref();
 }

@@ -1,5 +1,6 @@
 // Progress of an import, for a callback (the CLI draws it) and for log lines: a 150 MB table
 // takes a while, and a silent deploy step looks hung.
+import { log } from "@/lib/log";
 import type { ManifestTableName } from "./types";
 
 export type ImportProgress = {
@@ -18,7 +19,9 @@ export type ImportProgress = {
 
 export type ManifestLogger = (line: string) => void;
 
-export const consoleManifestLogger: ManifestLogger = (line) => console.info(`[manifest] ${line}`);
+/** The server's structured log (lib/log), as `manifest` events with the line in `message`. */
+export const consoleManifestLogger: ManifestLogger = (line) =>
+  log.info("manifest", { message: line });
 
 const ROW_STEP = 25_000;
 

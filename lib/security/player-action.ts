@@ -2,6 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from "@/lib/db/unavailable";
+import { log } from "@/lib/log";
+import {
   limitPlayerAction,
   rateLimitMessage,
   type ActionLimitKind,
@@ -11,7 +17,9 @@ import {
 // Every server action of a signed-in player opens the same way, in this order: the session (the
 // player comes from it, never from the form), the player's rate limit (counted before anything
 // is parsed, so junk counts too), zod, and only then the work. Each returns the typed state its
-// form shows (useActionState + an aria-live region).
+// form shows (useActionState + an aria-live region). A database outage at any step is turned
+// away the same way, with the one outage message: the work's own writes are single statements
+// or transactions, so an action that meets an outage has changed nothing it recorded.
 
 /** The one wording for an action that arrives without a live session. */
 export const SESSION_ENDED_MESSAGE = "Your session has ended. Please sign in again.";
@@ -20,6 +28,7 @@ export const SESSION_ENDED_MESSAGE = "Your session has ended. Please sign in aga
 export type ActionRefusal =
   | { reason: "signed-out"; message: string }
   | { reason: "rate-limited"; message: string; retryAfterSeconds: number }
+  | { reason: "database-unavailable"; message: string; retryAfterSeconds: number }
   | {
       reason: "invalid";
       /** The first problem, in the schema's words. */
@@ -58,13 +67,38 @@ export type PlayerActionDeps = {
 
 const APP_DEPS: PlayerActionDeps = { currentUser: getCurrentUser, limit: limitPlayerAction };
 
-/** Session → rate limit → zod → the work. `deps` are the app's own except in tests. */
+/**
+ * Session → rate limit → zod → the work. `deps` are the app's own except in tests. A database
+ * outage anywhere on the way answers the outage message (Next's redirects and other errors
+ * pass through).
+ */
 export async function runPlayerAction<Raw, Input, State>(
   action: PlayerAction<Raw, Input, State>,
   formData: FormData,
   deps: PlayerActionDeps = APP_DEPS,
 ): Promise<State> {
   const raw = action.input.read(formData);
+  try {
+    return await openAndRun(action, raw, deps);
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.warn("action.database_unavailable", { limit: action.limit, error });
+    return action.refuse(
+      {
+        reason: "database-unavailable",
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+      },
+      raw,
+    );
+  }
+}
+
+async function openAndRun<Raw, Input, State>(
+  action: PlayerAction<Raw, Input, State>,
+  raw: Raw,
+  deps: PlayerActionDeps,
+): Promise<State> {
   const player = await deps.currentUser();
   if (!player) return action.refuse({ reason: "signed-out", message: SESSION_ENDED_MESSAGE }, raw);
   const limit = await deps.limit(player.id, action.limit);

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Redis } from "ioredis";
-import { openRedis } from "@/lib/redis";
+import { openRedis, redisServing } from "@/lib/redis";
 import { getEnv } from "@/lib/env";
 
 // Per-player limits on our own server actions, so one player (or a script with their cookie)
@@ -76,11 +76,16 @@ function getStore(): RateLimitStore {
   if (!defaultStore) {
     const url = getEnv().REDIS_URL;
     if (url) {
-      const shared = createRedisRateLimitStore(openRedis(url));
+      const redis = openRedis(url);
+      const shared = createRedisRateLimitStore(redis);
       const local = createMemoryRateLimitStore();
-      // Redis is shared protection; if it is down, keep limiting in this process.
+      // Redis is shared protection; while it is away, keep limiting in this process (at once:
+      // an action must not wait for a command to time out).
       defaultStore = {
-        hit: (key, windowMs) => shared.hit(key, windowMs).catch(() => local.hit(key, windowMs)),
+        hit: (key, windowMs) =>
+          redisServing(redis)
+            ? shared.hit(key, windowMs).catch(() => local.hit(key, windowMs))
+            : local.hit(key, windowMs),
       };
     } else {
       defaultStore = createMemoryRateLimitStore();

@@ -74,7 +74,8 @@ async function isServerUp(appUrl: string): Promise<boolean> {
   try {
     const response = await fetch(`${appUrl}/api/health`, { signal: AbortSignal.timeout(1500) });
     await response.body?.cancel();
-    return response.ok;
+    // 503: up, but its database is unreachable.
+    return response.ok || response.status === 503;
   } catch {
     return false;
   }

@@ -1,11 +1,5 @@
-import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import {
-  encodeStateAndForm,
-  parseActionResult,
-  readActionIds,
-} from "../../scripts/loadtest/server-action";
-import { BucketHashes } from "../../lib/destiny/buckets";
+import { expect, test, type Page } from "@playwright/test";
+import { firstMovable, move, placements, shownPlacements } from "./inventory-state";
 import { sandboxControl, signInAs } from "./support";
 
 // Bungie misbehaving, through the sandbox's control API: every page and the item action give
@@ -13,58 +7,7 @@ import { sandboxControl, signInAs } from "./support";
 // after a failed move the inventory shown is the sandbox's real state.
 test.describe.configure({ mode: "serial" });
 
-const distDir = path.resolve(process.env.NEXT_DIST_DIR ?? ".next");
-const IDLE_ITEM = { status: "idle", message: "", notices: [], placements: [], writes: 0 };
 const PAGES = ["/account", "/inventory", "/clan", "/vendors"];
-const SUBCLASS_BUCKET = BucketHashes.Subclass;
-
-type StateItem = { itemInstanceId?: string; where: string };
-type ViewItem = {
-  itemInstanceId: string | null;
-  location: string;
-  ownerCharacterId: string | null;
-};
-
-async function placements(request: APIRequestContext, user = "demo") {
-  const body = (await (await request.get(`/sandbox/__sandbox/state?user=${user}`)).json()) as {
-    profiles: { items: StateItem[] }[];
-  };
-  return new Map(
-    body.profiles.flatMap((p) =>
-      p.items.flatMap((i) => (i.itemInstanceId ? [[i.itemInstanceId, i.where] as const] : [])),
-    ),
-  );
-}
-
-/** The app's fresh view of the inventory, as instance id → "<location>[:<character>]". */
-async function shownPlacements(page: Page) {
-  const response = await page.request.get("/inventory/view?fresh=1");
-  expect(response.status()).toBe(200);
-  const view = (await response.json()) as { kind: string; items: ViewItem[] };
-  expect(view.kind).toBe("inventory");
-  return new Map(
-    view.items.flatMap((i) =>
-      i.itemInstanceId
-        ? [
-            [
-              i.itemInstanceId,
-              i.ownerCharacterId ? `${i.location}:${i.ownerCharacterId}` : i.location,
-            ] as const,
-          ]
-        : [],
-    ),
-  );
-}
-
-async function move(page: Page, fields: Record<string, string>) {
-  const id = readActionIds(distDir).get("app/inventory/actions.ts#inventoryAction")!;
-  const response = await page.request.post("/inventory", {
-    headers: { "next-action": id, accept: "text/x-component" },
-    multipart: encodeStateAndForm(IDLE_ITEM, fields),
-  });
-  expect(response.status()).toBe(200);
-  return parseActionResult(await response.text());
-}
 
 /** A page under a fault: our own message in the page, never Next's error page or a 500. */
 async function expectSpecificMessage(page: Page, url: string, message: RegExp) {
@@ -72,20 +15,6 @@ async function expectSpecificMessage(page: Page, url: string, message: RegExp) {
   expect(response!.status(), url).toBeLessThan(500);
   await expect(page.getByText("Application error"), url).toHaveCount(0);
   await expect(page.getByRole("main"), url).toContainText(message, { timeout: 45_000 });
-}
-
-/** A weapon or armour piece in a character's inventory (subclasses can't be transferred). */
-async function firstMovable(request: APIRequestContext) {
-  const body = (await (await request.get("/sandbox/__sandbox/state?user=demo")).json()) as {
-    profiles: { items: (StateItem & { bucketHash: number })[] }[];
-  };
-  const item = body.profiles
-    .flatMap((p) => p.items)
-    .find(
-      (i) =>
-        i.itemInstanceId && i.where.startsWith("inventory:") && i.bucketHash !== SUBCLASS_BUCKET,
-    )!;
-  return { id: item.itemInstanceId!, where: item.where, characterId: item.where.split(":")[1]! };
 }
 
 test.beforeEach(async ({ request }) => {

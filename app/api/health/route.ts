@@ -1,8 +1,19 @@
 import { connection } from "next/server";
-import { getEnv } from "@/lib/env";
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/db/unavailable";
+import { checkHealth } from "@/lib/health/check-health";
 
-/** Liveness for load balancers and the test harness. Says nothing secret. */
+/**
+ * Health for load balancers, operators and the test harness: database, Redis and Bungie
+ * reachability with timings. 503 while the database is unreachable. Says nothing secret.
+ */
 export async function GET() {
   await connection();
-  return Response.json({ ok: true, demo: getEnv().demo });
+  const report = await checkHealth();
+  return Response.json(report, {
+    status: report.ok ? 200 : 503,
+    headers: {
+      "Cache-Control": "no-store",
+      ...(report.ok ? {} : { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) }),
+    },
+  });
 }

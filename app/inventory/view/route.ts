@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { BungieSessionEndedError } from "@/lib/auth/access-token";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { loadInventoryView } from "@/lib/guardian/load-inventory-view";
+import { guardRoute } from "@/lib/security/database-outage";
 
 // The inventory page's data as JSON, for SWR's refreshes (the refresh button, window focus, and
 // after a move). `?fresh=1` skips the short server cache. Never cached by browsers or proxies.
@@ -9,7 +10,9 @@ export const dynamic = "force-dynamic";
 
 const NO_STORE = { "Cache-Control": "private, no-store" };
 
-export async function GET(request: NextRequest) {
+export const GET = guardRoute(inventoryView);
+
+async function inventoryView(request: NextRequest) {
   const user = await getCurrentUser();
   if (!user) {
     return NextResponse.json({ error: "signed-out" }, { status: 401, headers: NO_STORE });

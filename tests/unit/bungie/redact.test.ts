@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exchangeAuthorizationCode, refreshAccessToken } from "@/lib/bungie/oauth";
-import { REDACTED, redact, redactValue } from "@/lib/bungie/redact";
+import { REDACTED, redact, redactValue } from "@/lib/log/redact";
 import { getProfile } from "@/lib/bungie/profile";
 import { createBungieClient } from "@/lib/bungie/http";
 import { unlimited } from "@/lib/bungie/limits";

@@ -81,7 +81,7 @@ describe("proxy", () => {
     // Next.js matches paths against the matcher; API routes must no longer be left out.
     expect(config.matcher.join(" ")).not.toContain("api/");
     for (const path of ["/api/digest/unsubscribe?token=x", "/api/auth/signout", "/api"]) {
-      const response = proxy(new NextRequest(`http://localhost:3000${path}`));
+      const response = await proxy(new NextRequest(`http://localhost:3000${path}`));
       const csp = response.headers.get("Content-Security-Policy") ?? "";
       expect(csp, path).toContain("frame-ancestors 'none'");
       expect(csp, path).toContain("script-src 'none'");
@@ -90,11 +90,11 @@ describe("proxy", () => {
       expect(response.headers.get("location"), path).toBeNull();
     }
     expect(
-      proxy(new NextRequest("http://localhost:3000/api/digest/confirm?token=x")).headers.get(
-        "Referrer-Policy",
-      ),
+      (
+        await proxy(new NextRequest("http://localhost:3000/api/digest/confirm?token=x"))
+      ).headers.get("Referrer-Policy"),
     ).toBe("no-referrer");
-    const page = proxy(new NextRequest("http://localhost:3000/signin"));
+    const page = await proxy(new NextRequest("http://localhost:3000/signin"));
     expect(page.headers.get("Content-Security-Policy")).toMatch(/'nonce-[^']+'/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { DATABASE_UNAVAILABLE_MESSAGE, DatabaseUnavailableError } from "@/lib/db/unavailable";
 import {
   NO_INPUT,
   runPlayerAction,
@@ -129,5 +130,46 @@ describe("runPlayerAction: session, then rate limit, then zod, then the work", (
     );
     expect(state).toEqual({ status: "ok", message: "done" });
     expect(run).toHaveBeenCalledWith(PLAYER, {}, {});
+  });
+});
+
+describe("runPlayerAction when the database is away", () => {
+  const outage = () =>
+    new DatabaseUnavailableError(
+      Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+    );
+
+  it("answers the outage message, not 'session ended', when the session cannot be looked up", async () => {
+    const { action, work, refusals } = renameAction();
+    const { deps: d } = deps();
+    d.currentUser = async () => {
+      throw outage();
+    };
+    const state = await runPlayerAction(action, form({ name: "Aurora" }), d);
+    expect(state).toMatchObject({ status: "error", message: DATABASE_UNAVAILABLE_MESSAGE });
+    expect(refusals).toEqual([
+      {
+        reason: "database-unavailable",
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        retryAfterSeconds: expect.any(Number),
+      },
+    ]);
+    expect(work).not.toHaveBeenCalled();
+  });
+
+  it("answers the same when the work itself meets the outage, and lets every other error through", async () => {
+    const { action } = renameAction();
+    action.run = async () => {
+      throw outage();
+    };
+    const state = await runPlayerAction(action, form({ name: "Aurora" }), deps().deps);
+    expect(state).toMatchObject({ status: "error", message: DATABASE_UNAVAILABLE_MESSAGE });
+
+    action.run = async () => {
+      throw new TypeError("a bug");
+    };
+    await expect(runPlayerAction(action, form({ name: "Aurora" }), deps().deps)).rejects.toThrow(
+      "a bug",
+    );
   });
 });

@@ -4,6 +4,8 @@ import { runVendorDigest } from "@/lib/digest/run-digest";
 import { sendQueuedConfirmations } from "@/lib/digest/send-confirmation";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
+import { log } from "@/lib/log";
+import { guardRoute } from "@/lib/security/database-outage";
 
 // Vercel Cron calls this shortly after the daily reset (vercel.json); self-hosters use
 // `npm run digest` or call it themselves with the same header.
@@ -23,21 +25,20 @@ async function handle(request: Request): Promise<Response> {
     );
   }
   const transport = getEmailTransport();
-  const log = (line: string) => console.warn(line);
+  const problem = (line: string) => log.warn("digest.problem", { message: line });
   // Confirmation emails that waited for the hourly limit go first: a player is waiting on them.
-  const confirmations = await sendQueuedConfirmations({ db, transport, env }, { log });
+  const confirmations = await sendQueuedConfirmations({ db, transport, env }, { log: problem });
   const report = await runVendorDigest({
     db,
     transport,
     env,
     // Leave time to answer before the platform stops the function.
     budgetMs: (maxDuration - 30) * 1000,
-    log,
+    log: problem,
   });
-  console.info(
-    `Vendor digest for reset ${report.resetId}: ${report.sent} sent, ${report.empty} empty, ${report.skipped} skipped, ${report.failed} failed, ${report.deferred} deferred of ${report.subscribers}; waiting confirmations: ${confirmations.sent} sent, ${confirmations.waiting} still waiting`,
-  );
+  log.info("digest.run", { ...report, confirmations });
   return Response.json({ ...report, confirmations }, { headers: { "Cache-Control": "no-store" } });
 }
 
-export { handle as GET, handle as POST };
+const guarded = guardRoute(handle);
+export { guarded as GET, guarded as POST };

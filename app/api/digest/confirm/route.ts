@@ -3,6 +3,7 @@ import { checkConfirmToken, confirmByToken, type ConfirmResult } from "@/lib/dig
 import { linkPage } from "@/lib/email/link-page";
 import { getEmailTransport } from "@/lib/email/transport";
 import { getEnv } from "@/lib/env";
+import { guardRoute } from "@/lib/security/database-outage";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,9 @@ function tokenOf(request: Request): string {
  * The confirmation email's link only shows a page: mail scanners follow links, and a GET must
  * not subscribe anyone. The page's button confirms (POST below).
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = guardRoute(showConfirmPage, { as: "page" });
+
+async function showConfirmPage(request: Request): Promise<Response> {
   const token = tokenOf(request);
   const result = await checkConfirmToken(db, token, getEnv().AUTH_SECRET, getEmailTransport().kind);
   if (result !== "confirmed") return resultPage(result);
@@ -32,7 +35,9 @@ export async function GET(request: Request): Promise<Response> {
 }
 
 /** The confirmation page's button. The signed token in the URL is the authority. */
-export async function POST(request: Request): Promise<Response> {
+export const POST = guardRoute(confirm, { as: "page" });
+
+async function confirm(request: Request): Promise<Response> {
   const result = await confirmByToken(
     db,
     tokenOf(request),

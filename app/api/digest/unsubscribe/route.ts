@@ -3,6 +3,7 @@ import { unsubscribeByToken } from "@/lib/digest/subscription";
 import { readEmailLinkToken } from "@/lib/email/signed-token";
 import { getEnv } from "@/lib/env";
 import { linkPage } from "@/lib/email/link-page";
+import { guardRoute } from "@/lib/security/database-outage";
 
 export const dynamic = "force-dynamic";
 
@@ -38,12 +39,15 @@ export async function GET(request: Request): Promise<Response> {
  * RFC 8058 one-click: mail clients POST `List-Unsubscribe=One-Click` here with no cookie and no
  * page; the confirmation page's button posts the same. The signed token is the authority.
  */
-export async function POST(request: Request): Promise<Response> {
-  const result = await unsubscribeByToken(db, tokenOf(request), getEnv().AUTH_SECRET);
-  if (result === "invalid") return linkPage(INVALID);
-  return linkPage({
-    title: "You are unsubscribed",
-    message: "No more vendor digests will be sent to this address.",
-    link: { href: "/settings/digest", label: "Digest settings" },
-  });
-}
+export const POST = guardRoute(
+  async (request: Request): Promise<Response> => {
+    const result = await unsubscribeByToken(db, tokenOf(request), getEnv().AUTH_SECRET);
+    if (result === "invalid") return linkPage(INVALID);
+    return linkPage({
+      title: "You are unsubscribed",
+      message: "No more vendor digests will be sent to this address.",
+      link: { href: "/settings/digest", label: "Digest settings" },
+    });
+  },
+  { as: "page" },
+);

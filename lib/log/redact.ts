@@ -1,6 +1,10 @@
-import "server-only";
+// Removes what must never reach a log line or an error message: credentials (Bungie's API key
+// and client secret, players' tokens, OAuth codes) and email addresses (the digest's
+// subscribers). Every line of lib/log passes through it, and so does lib/bungie's text.
 
 export const REDACTED = "[redacted]";
+/** What an email address becomes: the domain stays (it helps an operator), the person goes. */
+export const REDACTED_EMAIL = "[email]";
 
 // Names whose values are credentials, wherever they appear: query strings, form bodies, JSON,
 // header dumps, object keys. `code` is the single-use OAuth authorization code.
@@ -31,10 +35,14 @@ const PATTERNS: readonly [RegExp, string][] = [
 
 const SECRET_KEY = new RegExp(`^${NAME}$`, "i");
 
+// An address as a person writes one (RFC 5322's common subset): local part, @, a dotted domain.
+const EMAIL = /[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)/g;
+
 /**
  * Removes credentials from text bound for a log line or an error message: known secret values
  * (the configured API key and client secret, any token passed in `secrets`) anywhere, plus
- * anything shaped like a credential (`Bearer …`, `code=…`, `"client_secret":"…"`).
+ * anything shaped like a credential (`Bearer …`, `code=…`, `"client_secret":"…"`), and email
+ * addresses (`[email]@example.com`).
  */
 export function redact(text: string, secrets: readonly (string | undefined | null)[] = []): string {
   let out = text;
@@ -43,7 +51,7 @@ export function redact(text: string, secrets: readonly (string | undefined | nul
     if (secret && secret.length >= 6) out = out.split(secret).join(REDACTED);
   }
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
-  return out;
+  return out.replace(EMAIL, `${REDACTED_EMAIL}@$1`);
 }
 
 /** Deep copy of a log field bag with secret-named keys masked and every string redacted. */
@@ -56,7 +64,10 @@ export function redactValue(
   if (value === null || typeof value !== "object") return value;
   if (depth > 6) return "[…]";
   if (value instanceof Error) {
-    return { name: value.name, message: redact(value.message, secrets) };
+    // A system or driver error code (ECONNREFUSED, P1001, 57P01) says what happened; keep it.
+    const code = (value as { code?: unknown }).code;
+    const known = typeof code === "string" && /^[A-Z0-9_]{2,16}$/.test(code) ? { code } : {};
+    return { name: value.name, message: redact(value.message, secrets), ...known };
   }
   if (Array.isArray(value)) return value.map((v) => redactValue(v, secrets, depth + 1));
   const out: Record<string, unknown> = {};
