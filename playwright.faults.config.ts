@@ -81,6 +81,8 @@ export default defineConfig({
         DATABASE_URL: `postgresql://postgres@127.0.0.1:${postgresProxy}/test?schema=${schema}`,
         REDIS_URL: `redis://127.0.0.1:${redisProxy}`,
         NEXT_TELEMETRY_DISABLED: "1",
+        // The tests drive the demo world through the sandbox's control API (off by default).
+        SANDBOX_CONTROL: "1",
         ...(process.env.NEXT_DIST_DIR ? { NEXT_DIST_DIR: process.env.NEXT_DIST_DIR } : {}),
       },
     },
