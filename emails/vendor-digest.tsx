@@ -3,7 +3,7 @@ import { Fragment } from "react";
 import type { VendorSaleView, VendorView, VendorsView } from "../lib/vendors/types";
 import { EmailLayout, FooterLink, SmallText } from "./_parts/email-layout";
 import { formatQuantity, formatUtc } from "../lib/vendors/format";
-import { colors, TIER_COLORS, TIER_TEXT_COLORS } from "./_parts/theme";
+import { colors, RARITY_COLORS, RARITY_TEXT_COLORS } from "./_parts/theme";
 
 export type VendorDigestProps = {
   /** "Guardian#1234" */
@@ -127,7 +127,7 @@ function VendorBlock({ vendor }: { vendor: VendorView }) {
 }
 
 function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh: string | null }) {
-  const tierColor = TIER_COLORS[sale.tierType] ?? colors.line;
+  const rarityColor = RARITY_COLORS[sale.rarity] ?? colors.line;
   const leaves = sale.refreshesAt && sale.refreshesAt !== vendorRefresh ? sale.refreshesAt : null;
   return (
     <Row style={{ borderTop: `1px solid ${colors.line}`, marginTop: "10px", paddingTop: "10px" }}>
@@ -138,7 +138,7 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
             width="48"
             height="48"
             alt=""
-            style={{ border: `2px solid ${tierColor}`, borderRadius: "4px" }}
+            style={{ border: `2px solid ${rarityColor}`, borderRadius: "4px" }}
           />
         ) : null}
       </Column>
@@ -148,8 +148,8 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
           {sale.quantity > 1 ? ` ×${formatQuantity(sale.quantity)}` : ""}
         </Text>
         <Text style={{ color: colors.muted, fontSize: "13px", margin: 0 }}>
-          <span style={{ color: TIER_TEXT_COLORS[sale.tierType] ?? colors.muted }}>
-            {sale.tierName}
+          <span style={{ color: RARITY_TEXT_COLORS[sale.rarity] ?? colors.muted }}>
+            {sale.rarityName}
           </span>
           {sale.typeName ? ` ${sale.typeName}` : ""}
           {sale.owned === false ? " · not yet owned" : ""}
@@ -210,8 +210,8 @@ VendorDigest.PreviewProps = {
                 itemHash: 1,
                 name: "Fatebringer",
                 iconUrl: null,
-                tierType: 5,
-                tierName: "Legendary",
+                rarity: 5,
+                rarityName: "Legendary",
                 typeName: "Hand Cannon",
                 kind: "weapon",
                 quantity: 1,

@@ -1,9 +1,9 @@
 import { formatQuantity } from "@/lib/vendors/format";
 import type { VendorSaleView } from "@/lib/vendors/types";
 import { RefreshTime } from "./refresh-time";
-import { tierBorderClass, tierTextClass } from "./tier-styles";
+import { rarityBorder, rarityText } from "@/components/ui/rarity-styles";
 
-/** One item on sale: icon in its tier colour, name, tier and type, what it costs. */
+/** One item on sale: icon in its rarity colour, name, rarity and type, what it costs. */
 export function SaleTile({
   sale,
   vendorRefresh,
@@ -19,12 +19,12 @@ export function SaleTile({
     <li
       className="border-line bg-panel-2 flex min-w-0 gap-3 rounded-md border p-2.5"
       data-testid="vendor-sale"
-      data-tier={sale.tierType}
+      data-rarity={sale.rarity}
       data-kind={sale.kind}
       data-item-hash={sale.itemHash}
       data-owned={sale.owned === null ? "unknown" : String(sale.owned)}
     >
-      <ItemIcon url={sale.iconUrl} tierType={sale.tierType} />
+      <ItemIcon url={sale.iconUrl} rarity={sale.rarity} />
       <div className="grid min-w-0 flex-1 content-start gap-0.5">
         <p className="truncate font-semibold" title={sale.name}>
           {sale.name}
@@ -33,7 +33,7 @@ export function SaleTile({
           ) : null}
         </p>
         <p className="truncate text-xs">
-          <span className={tierTextClass(sale.tierType)}>{sale.tierName}</span>
+          <span className={rarityText(sale.rarity)}>{sale.rarityName}</span>
           {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
         </p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
@@ -70,8 +70,8 @@ export function SaleTile({
   );
 }
 
-function ItemIcon({ url, tierType }: { url: string | null; tierType: number }) {
-  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${tierBorderClass(tierType)}`;
+function ItemIcon({ url, rarity }: { url: string | null; rarity: number }) {
+  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${rarityBorder(rarity)}`;
   return url ? (
     // eslint-disable-next-line @next/next/no-img-element
     <img src={url} alt="" width={48} height={48} className={frame} />

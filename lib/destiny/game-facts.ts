@@ -17,8 +17,11 @@ export const RaceHashes = { Human: 3887404748, Awoken: 2803282938, Exo: 89883409
 /** DestinyGenderDefinition hashes. */
 export const GenderHashes = { Male: 3111576190, Female: 2204441813 } as const;
 
-/** TierType */
-export const TierType = {
+/**
+ * An item's rarity: Bungie's TierType enum (Basic ... Exotic). Not the gear tier (1-5) of Edge of
+ * Fate's item instances (`gearTier`), which our code calls the tier.
+ */
+export const Rarity = {
   Unknown: 0,
   Currency: 1,
   Basic: 2,
@@ -27,7 +30,7 @@ export const TierType = {
   Superior: 5,
   Exotic: 6,
 } as const;
-export const TIER_NAMES: Record<number, string> = {
+export const RARITY_NAMES: Record<number, string> = {
   0: "Unknown",
   1: "Currency",
   2: "Basic",

@@ -14,13 +14,13 @@ import {
   isArmorBucket,
   isWeaponBucket,
 } from "./buckets";
-import { DamageType, DestinyClass, TierType } from "./game-facts";
+import { DamageType, DestinyClass, Rarity } from "./game-facts";
 
 export type SearchableItem = {
   name: string;
   /** "Hand Cannon", "Helmet"... */
   typeName: string;
-  tierType: number;
+  rarity: number;
   classType: number;
   bucketHash: number;
   locked: boolean;
@@ -47,11 +47,11 @@ export type ParsedQuery = {
 const IS_FILTERS: Record<string, (item: SearchableItem) => boolean> = {
   weapon: (i) => isWeaponBucket(i.bucketHash),
   armor: (i) => isArmorBucket(i.bucketHash),
-  exotic: (i) => i.tierType === TierType.Exotic,
-  legendary: (i) => i.tierType === TierType.Superior,
-  rare: (i) => i.tierType === TierType.Rare,
-  common: (i) => i.tierType === TierType.Common,
-  basic: (i) => i.tierType === TierType.Basic,
+  exotic: (i) => i.rarity === Rarity.Exotic,
+  legendary: (i) => i.rarity === Rarity.Superior,
+  rare: (i) => i.rarity === Rarity.Rare,
+  common: (i) => i.rarity === Rarity.Common,
+  basic: (i) => i.rarity === Rarity.Basic,
   locked: (i) => i.locked,
   unlocked: (i) => !i.locked,
   masterwork: (i) => i.masterwork,

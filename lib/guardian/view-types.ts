@@ -7,7 +7,7 @@ export type ItemView = PlannerItem & {
   /** Absolute or same-origin URL of the icon; null when the manifest has none. */
   icon: string | null;
   typeName: string;
-  tierName: string;
+  rarityName: string;
   /** DamageType enum value (1 Kinetic, 2 Arc, 3 Solar, 4 Void, 6 Stasis, 7 Strand), or null. */
   damageType: number | null;
   crafted: boolean;

@@ -17,9 +17,9 @@ export type VendorSaleView = {
   itemHash: number;
   name: string;
   iconUrl: string | null;
-  /** TierType: 6 Exotic, 5 Legendary, 4 Rare, 3 Common, 2 Basic. */
-  tierType: number;
-  tierName: string;
+  /** Rarity: 6 Exotic, 5 Legendary, 4 Rare, 3 Common, 2 Basic. */
+  rarity: number;
+  rarityName: string;
   /** The game's type line ("Hand Cannon", "Helmet", "Armor Mod"...). */
   typeName: string;
   kind: SaleKind;

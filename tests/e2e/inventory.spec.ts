@@ -28,7 +28,7 @@ async function whereIs(request: APIRequestContext, itemInstanceId: string, user 
   return (await world(request, user)).items.find((i) => i.itemInstanceId === itemInstanceId)?.where;
 }
 
-/** Our own page data (same cookies), to pick test subjects by bucket, tier and place. */
+/** Our own page data (same cookies), to pick test subjects by bucket, rarity and place. */
 async function viewOf(page: Page): Promise<InventoryView> {
   const response = await page.request.get("/inventory/view?fresh=1");
   expect(response.ok()).toBe(true);
@@ -48,7 +48,7 @@ function pick(view: InventoryView, test: (i: ItemView) => boolean, what: string)
 }
 
 const plainVaultWeapon = (bucket: number) => (i: ItemView) =>
-  i.location === "vault" && i.bucketHash === bucket && i.tierType === 5 && i.uniqueLabel === null;
+  i.location === "vault" && i.bucketHash === bucket && i.rarity === 5 && i.uniqueLabel === null;
 
 /** Signs in as the demo player and opens the inventory with fresh data from the sandbox. */
 async function openInventory(page: Page) {
@@ -324,7 +324,7 @@ test("search combines free text and filters", async ({ page }, testInfo) => {
   const search = page.getByLabel("Search items");
   await search.fill("is:weapon is:exotic");
   const exoticWeapons = view.items.filter(
-    (i) => WEAPON_BUCKETS.includes(i.bucketHash) && i.tierType === 6,
+    (i) => WEAPON_BUCKETS.includes(i.bucketHash) && i.rarity === 6,
   );
   await expect(page.getByTestId("search-count")).toHaveText(`${exoticWeapons.length} items match`);
   await expect(
@@ -344,7 +344,7 @@ test("search combines free text and filters", async ({ page }, testInfo) => {
   );
   await shot(page, "search", testInfo);
 
-  const name = view.items.find((i) => i.location === "vault" && i.tierType === 6)!.name;
+  const name = view.items.find((i) => i.location === "vault" && i.rarity === 6)!.name;
   await search.fill(`"${name.toLowerCase()}"`);
   await expect(
     page.getByRole("region", { name: /match/ }).getByTestId("item-tile").first(),

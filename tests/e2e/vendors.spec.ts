@@ -40,7 +40,7 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   const banshee = page.getByRole("region", { name: "Banshee-44" });
   await expect(banshee).toContainText("Gunsmith");
   await expect(banshee).toContainText(/Refreshes in \d+ (h|days)/);
-  // A sale: name, tier and type, a cost with its currency named for screen readers.
+  // A sale: name, rarity and type, a cost with its currency named for screen readers.
   const core = banshee.getByTestId("vendor-sale").filter({ hasText: "Enhancement Core" });
   await expect(core).toContainText("5,000");
   await expect(core.getByText("Glimmer")).toHaveCount(1);
@@ -68,7 +68,7 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   expect(exotics).toBeLessThan(total);
   expect(
     await sales(page).evaluateAll((tiles) =>
-      tiles.every((t) => t.getAttribute("data-tier") === "6"),
+      tiles.every((t) => t.getAttribute("data-rarity") === "6"),
     ),
   ).toBe(true);
   await expect(page.getByTestId("vendor-count")).toContainText(
@@ -80,7 +80,7 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   expect(
     await sales(page).evaluateAll((tiles) =>
       tiles.every(
-        (t) => t.getAttribute("data-tier") === "6" && t.getAttribute("data-kind") === "weapon",
+        (t) => t.getAttribute("data-rarity") === "6" && t.getAttribute("data-kind") === "weapon",
       ),
     ),
   ).toBe(true);

@@ -71,7 +71,7 @@ function pick(v: InventoryView, test: (i: ItemView) => boolean, what: string): I
 }
 
 const isPlainWeapon = (i: ItemView) =>
-  i.bucketHash === BucketHashes.EnergyWeapons && i.tierType === 5 && i.uniqueLabel === null;
+  i.bucketHash === BucketHashes.EnergyWeapons && i.rarity === 5 && i.uniqueLabel === null;
 
 describe("inventory page data", () => {
   it("loads characters, items and the vault with ONE GetProfile, then serves from the cache", async () => {
@@ -427,7 +427,7 @@ describe("moves, with the sandbox as the oracle", () => {
           i.location === "vault" &&
           i.bucketHash === bucket &&
           i.uniqueLabel === null &&
-          i.tierType === 5,
+          i.rarity === 5,
         `vaulted weapon for ${bucket}`,
       ),
     );

@@ -54,7 +54,7 @@ describe("vendors from the sandbox", () => {
     return { profile, token, result };
   }
 
-  it("shows every vendor with stock, every sale with its name, icon, tier, type and costs", async () => {
+  it("shows every vendor with stock, every sale with its name, icon, rarity, type and costs", async () => {
     const { profile, result } = await loadDemo();
     const expected = sandboxStock(server);
     expect(expected.length).toBeGreaterThan(3);
@@ -75,7 +75,7 @@ describe("vendors from the sandbox", () => {
       );
       for (const sale of view.sales) {
         expect(sale.iconUrl).toMatch(new RegExp(`^${server.url}/`));
-        expect(sale.tierName).not.toBe("");
+        expect(sale.rarityName).not.toBe("");
         expect(sale.typeName).not.toBe("");
         for (const cost of sale.costs) expect(cost.iconUrl).toMatch(new RegExp(`^${server.url}/`));
       }
@@ -86,7 +86,7 @@ describe("vendors from the sandbox", () => {
     expect(result.view.failedVendors).toEqual([]);
     const xur = shown.find((v) => v.name === "Xûr")!;
     expect(
-      xur.sales.some((s) => s.tierType === 6 && (s.kind === "weapon" || s.kind === "armor")),
+      xur.sales.some((s) => s.rarity === 6 && (s.kind === "weapon" || s.kind === "armor")),
     ).toBe(true);
   });
 

@@ -20,7 +20,7 @@ function itemDef(
   hash: number,
   patch: Partial<DefinitionOf<"DestinyInventoryItemDefinition">> & {
     bucket: number;
-    tier: number;
+    rarity: number;
     stack?: number;
   },
 ): DefinitionOf<"DestinyInventoryItemDefinition"> {
@@ -32,8 +32,8 @@ function itemDef(
     ...patch,
     inventory: {
       bucketTypeHash: patch.bucket,
-      tierType: patch.tier,
-      tierTypeName: patch.tier === 6 ? "Exotic" : "Legendary",
+      tierType: patch.rarity,
+      tierTypeName: patch.rarity === 6 ? "Exotic" : "Legendary",
       maxStackSize: patch.stack ?? 1,
     },
   };
@@ -44,17 +44,17 @@ const ITEMS = new Map([
     ACE,
     itemDef(ACE, {
       bucket: BucketHashes.KineticWeapons,
-      tier: 6,
+      rarity: 6,
       displayProperties: { name: "Ace of Spades", description: "", icon: "/icons/ace.png" },
       itemTypeDisplayName: "Hand Cannon",
-      // No equippingBlock label: the exotic rule is inferred from tier and bucket.
+      // No equippingBlock label: the exotic rule is inferred from rarity and bucket.
     }),
   ],
   [
     RISK,
     itemDef(RISK, {
       bucket: BucketHashes.EnergyWeapons,
-      tier: 6,
+      rarity: 6,
       displayProperties: { name: "Riskrunner", description: "", icon: null },
       equippingBlock: { uniqueLabel: "exotic_weapon" },
     }),
@@ -63,7 +63,7 @@ const ITEMS = new Map([
     PRISM,
     itemDef(PRISM, {
       bucket: BucketHashes.Consumables,
-      tier: 4,
+      rarity: 4,
       stack: 99,
       equippable: false,
       displayProperties: { name: "Enhancement Prism", description: "", icon: null },
@@ -73,7 +73,7 @@ const ITEMS = new Map([
     BOND,
     itemDef(BOND, {
       bucket: BucketHashes.ClassArmor,
-      tier: 5,
+      rarity: 5,
       classType: 2,
       displayProperties: { name: "Bond", description: "", icon: null },
     }),
@@ -82,7 +82,7 @@ const ITEMS = new Map([
     PERK,
     itemDef(PERK, {
       bucket: 0,
-      tier: 0,
+      rarity: 0,
       displayProperties: { name: "Outlaw", description: "Reload faster.", icon: "/p.png" },
     }),
   ],
@@ -229,8 +229,8 @@ describe("the inventory view", () => {
     expect(ace).toMatchObject({
       bucketHash: BucketHashes.KineticWeapons,
       location: "vault",
-      tierType: 6,
-      tierName: "Exotic",
+      rarity: 6,
+      rarityName: "Exotic",
       uniqueLabel: "exotic_weapon",
       locked: true,
       lockable: true,

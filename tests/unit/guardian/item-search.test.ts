@@ -6,7 +6,7 @@ function item(name: string, extra: Partial<SearchableItem> = {}): SearchableItem
   return {
     name,
     typeName: "Hand Cannon",
-    tierType: 5,
+    rarity: 5,
     classType: 3,
     bucketHash: BucketHashes.KineticWeapons,
     locked: false,
@@ -19,10 +19,10 @@ function item(name: string, extra: Partial<SearchableItem> = {}): SearchableItem
 }
 
 const ITEMS = [
-  item("Ace of Spades", { tierType: 6, power: 1810, locked: true }),
+  item("Ace of Spades", { rarity: 6, power: 1810, locked: true }),
   item("Fatebringer", { power: 1805, masterwork: true }),
   item("Riskrunner", {
-    tierType: 6,
+    rarity: 6,
     typeName: "Submachine Gun",
     bucketHash: BucketHashes.EnergyWeapons,
     damageType: 2,
@@ -30,7 +30,7 @@ const ITEMS = [
     location: "vault",
   }),
   item("Celestial Nighthawk", {
-    tierType: 6,
+    rarity: 6,
     typeName: "Helmet",
     bucketHash: BucketHashes.Helmet,
     classType: 1,
@@ -55,7 +55,7 @@ const ITEMS = [
   item("Enhancement Prism", {
     typeName: "Material",
     bucketHash: BucketHashes.Consumables,
-    tierType: 4,
+    rarity: 4,
     power: null,
     damageType: null,
   }),

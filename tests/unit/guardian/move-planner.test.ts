@@ -233,7 +233,7 @@ describe("full buckets", () => {
     const full = fill(HUNTER, BucketHashes.KineticWeapons, CHARACTER_BUCKET_CAPACITY);
     // The lowest-power filler is locked, and a blue is less valuable than any legendary.
     full[0]!.locked = true;
-    full[5]!.tierType = 4;
+    full[5]!.rarity = 4;
     full[5]!.name = "Blue Junk";
     const state = world([...equippedWeapons(HUNTER), ...full, incoming]);
     const plan = ok(
@@ -249,7 +249,7 @@ describe("full buckets", () => {
     expect(where(plan.result, full[5]!.key)).toBe("in the vault");
   });
 
-  it("prefers non-masterworked, then lower power, among items of one tier", () => {
+  it("prefers non-masterworked, then lower power, among items of one rarity", () => {
     const full = fill(HUNTER, BucketHashes.KineticWeapons, CHARACTER_BUCKET_CAPACITY);
     full[0]!.masterwork = true; // lowest power, but masterworked
     const incoming = gear("Incoming", { location: "vault" });

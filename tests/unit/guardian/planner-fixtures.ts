@@ -37,7 +37,7 @@ export function gear(name: string, options: ItemOptions): PlannerItem {
     bucketHash: BucketHashes.KineticWeapons,
     ownerCharacterId: null,
     classType: 3,
-    tierType: 5,
+    rarity: 5,
     uniqueLabel: null,
     locked: false,
     lockable: true,
@@ -50,12 +50,12 @@ export function gear(name: string, options: ItemOptions): PlannerItem {
 }
 
 export function exoticWeapon(name: string, options: ItemOptions): PlannerItem {
-  return gear(name, { tierType: 6, uniqueLabel: "exotic_weapon", ...options });
+  return gear(name, { rarity: 6, uniqueLabel: "exotic_weapon", ...options });
 }
 
 export function exoticArmor(name: string, classType: number, options: ItemOptions): PlannerItem {
   return gear(name, {
-    tierType: 6,
+    rarity: 6,
     uniqueLabel: "exotic_armor",
     classType,
     bucketHash: BucketHashes.Helmet,
@@ -81,7 +81,7 @@ export function stack(
     bucketHash: BucketHashes.Consumables,
     ownerCharacterId: owner,
     classType: 3,
-    tierType: 3,
+    rarity: 3,
     uniqueLabel: null,
     locked: false,
     lockable: false,

@@ -19,26 +19,26 @@ const definitions = lookupOf({
     item(2, {
       name: "Gjallarhorn",
       itemType: 3,
-      tierType: 6,
+      rarity: 6,
       itemTypeDisplayName: "Rocket Launcher",
       collectibleHash: 902,
     }),
     item(3, {
       name: "Helm of Saint-14",
       itemType: 2,
-      tierType: 6,
+      rarity: 6,
       itemTypeDisplayName: "Helmet",
       collectibleHash: 903,
     }),
     item(4, {
       name: "Harmonic Siphon",
       itemType: 19,
-      tierType: 4,
+      rarity: 4,
       itemTypeDisplayName: "Armor Mod",
     }),
-    item(5, { name: "Enhancement Core", itemType: 10, tierType: 3 }),
-    item(GLIMMER, { name: "Glimmer", itemType: 1, tierType: 1 }),
-    item(SHARDS, { name: "Legendary Shards", itemType: 1, tierType: 1 }),
+    item(5, { name: "Enhancement Core", itemType: 10, rarity: 3 }),
+    item(GLIMMER, { name: "Glimmer", itemType: 1, rarity: 1 }),
+    item(SHARDS, { name: "Legendary Shards", itemType: 1, rarity: 1 }),
   ],
   vendors: [
     vendorDef(BANSHEE, "Banshee-44", [TOWER]),
@@ -50,7 +50,7 @@ const definitions = lookupOf({
 const assetUrl = (path: string | null) => (path ? `https://bungie.test${path}` : null);
 
 describe("buildVendorsView", () => {
-  it("keeps Bungie's vendorGroups order and resolves names, icons, tiers, types and costs", () => {
+  it("keeps Bungie's vendorGroups order and resolves names, icons, rarities, types and costs", () => {
     const view = buildVendorsView(
       {
         groups: [
@@ -91,8 +91,8 @@ describe("buildVendorsView", () => {
       itemHash: 1,
       name: "Fatebringer",
       iconUrl: "https://bungie.test/icons/1.png",
-      tierType: 5,
-      tierName: "Legendary",
+      rarity: 5,
+      rarityName: "Legendary",
       typeName: "Hand Cannon",
       kind: "weapon",
       quantity: 1,

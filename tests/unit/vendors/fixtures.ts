@@ -11,17 +11,17 @@ export function item(
   hash: number,
   fields: Partial<Omit<ItemDefinition, "inventory">> & {
     name: string;
-    tierType?: number;
+    rarity?: number;
   },
 ): ItemDefinition {
   const base = unknownDefinition("DestinyInventoryItemDefinition", hash);
-  const { name, tierType = 5, ...rest } = fields;
+  const { name, rarity = 5, ...rest } = fields;
   return {
     ...base,
     ...rest,
     unknown: false,
     displayProperties: { name, description: "", icon: `/icons/${hash}.png` },
-    inventory: { ...base.inventory, tierType, tierTypeName: "" },
+    inventory: { ...base.inventory, tierType: rarity, tierTypeName: "" },
   };
 }
 

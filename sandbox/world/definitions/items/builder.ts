@@ -8,7 +8,7 @@ import {
   DamageType,
   DamageTypeHashes,
   ItemType,
-  TIER_NAMES,
+  RARITY_NAMES,
 } from "../../../../lib/destiny/game-facts";
 import type { Element } from "../../catalog";
 import { fnv1a } from "../../prng";
@@ -53,7 +53,7 @@ export function inventoryBlock(
     recoveryBucketTypeHash: instanced ? BucketHashes.LostItems : 0,
     tierTypeHash: TIER_TYPE_HASHES[tier] ?? 0,
     isInstanceItem: instanced,
-    tierTypeName: TIER_NAMES[tier] ?? "",
+    tierTypeName: RARITY_NAMES[tier] ?? "",
     tierType: tier as 5,
     expirationTooltip: "",
     expiredInActivityMessage: "",
@@ -140,7 +140,7 @@ export class ItemTableBuilder {
       itemTypeDisplayName: typeName,
       flavorText: "",
       uiItemDisplayStyle: "",
-      itemTypeAndTierDisplayName: tier > 0 ? `${TIER_NAMES[tier]} ${typeName}` : typeName,
+      itemTypeAndTierDisplayName: tier > 0 ? `${RARITY_NAMES[tier]} ${typeName}` : typeName,
       displaySource: "",
       tooltipStyle: "",
       investmentStats: [],

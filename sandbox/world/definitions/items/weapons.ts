@@ -1,6 +1,6 @@
 // Weapons: every frame kind in every slot, tier and element, with stats varied a little per
 // weapon and six sockets (intrinsic, barrel, magazine, two traits, masterwork).
-import { StatHashes, ItemType, TIER_NAMES } from "../../../../lib/destiny/game-facts";
+import { StatHashes, ItemType, RARITY_NAMES } from "../../../../lib/destiny/game-facts";
 import { BucketHashes } from "../../../../lib/destiny/buckets";
 import {
   BASIC_WEAPONS,
@@ -119,7 +119,7 @@ export function weaponMaker(b: ItemTableBuilder, plugs: SocketPlugs): WeaponMake
       name,
       exotic
         ? `"${intrinsicName}" defines this exotic.`
-        : `A ${TIER_NAMES[tier]?.toLowerCase()} ${typeName.toLowerCase()}.`,
+        : `A ${RARITY_NAMES[tier]?.toLowerCase()} ${typeName.toLowerCase()}.`,
       iconPath("weapon", tier, hash),
       ItemType.Weapon,
       typeName,
