@@ -1,6 +1,7 @@
 // The test control API under /__sandbox/ (never on Bungie's paths). JSON in, JSON out.
 // Documented in sandbox/README.md.
 import { jsonResponse } from "./http/envelope";
+import { loadoutSlots } from "./rules/loadouts";
 import type { SandboxState } from "./state";
 import { generateLargeItemTableFile } from "./world/generate-large-items";
 import { CHARACTER_ACTIVITIES, type CharacterActivity, type DestinyProfile } from "./world/types";
@@ -84,6 +85,9 @@ export function profileSnapshot(state: SandboxState, profile: DestinyProfile) {
       where,
       bucketHash: bucketOf(item, defs.meta.get(item.itemHash)),
       locked: (item.state & 1) === 1,
+      ...(item.power === undefined ? {} : { power: item.power }),
+      ...(item.gearTier === undefined ? {} : { gearTier: item.gearTier }),
+      ...(item.plugs ? { plugs: item.plugs } : {}),
     };
   });
   const stacks: Record<string, number> = {};
@@ -98,6 +102,8 @@ export function profileSnapshot(state: SandboxState, profile: DestinyProfile) {
       characterId: c.characterId,
       classType: c.classType,
       activity: c.activity,
+      // In-game loadout slots as 206 renders them (empty ones with no items here).
+      loadouts: loadoutSlots(c, defs.loadouts),
     })),
     counts: {
       instanced: profile.byInstanceId.size,

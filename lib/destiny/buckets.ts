@@ -56,6 +56,16 @@ export const EQUIPPABLE_BUCKETS = [
   ...GEAR_BUCKETS,
 ] as const;
 
+/**
+ * An in-game loadout's items (component 206), one per bucket in this order: the weapons, the
+ * armour, then the subclass.
+ */
+export const IN_GAME_LOADOUT_BUCKETS = [
+  ...WEAPON_BUCKETS,
+  ...ARMOR_BUCKETS,
+  BucketHashes.Subclass,
+] as const;
+
 /** Items that can sit in the vault come from these character buckets. */
 export const VAULTABLE_BUCKETS: readonly number[] = [
   ...WEAPON_BUCKETS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildVendorsView, saleKind } from "@/lib/vendors/build-view";
-import { GLIMMER, SHARDS, groupDef, item, lookupOf, vendor, vendorDef } from "./fixtures";
+import { GLIMMER, CHRONOLOGS, groupDef, item, lookupOf, vendor, vendorDef } from "./fixtures";
 
 const TOWER = 100;
 const ROTATING = 200;
@@ -38,7 +38,7 @@ const definitions = lookupOf({
     }),
     item(5, { name: "Enhancement Core", itemType: 10, rarity: 3 }),
     item(GLIMMER, { name: "Glimmer", itemType: 1, rarity: 1 }),
-    item(SHARDS, { name: "Legendary Shards", itemType: 1, rarity: 1 }),
+    item(CHRONOLOGS, { name: "Chronologs", itemType: 1, rarity: 1 }),
   ],
   vendors: [
     vendorDef(BANSHEE, "Banshee-44", [TOWER]),
@@ -64,12 +64,12 @@ describe("buildVendorsView", () => {
               itemHash: 1,
               costs: [
                 [GLIMMER, 10000],
-                [SHARDS, 20],
+                [CHRONOLOGS, 20],
               ],
             },
           ]),
           vendor(ADA, [{ index: 2, itemHash: 4, costs: [[GLIMMER, 10000]] }]),
-          vendor(XUR, [{ index: 5, itemHash: 2, costs: [[SHARDS, 125]] }]),
+          vendor(XUR, [{ index: 5, itemHash: 2, costs: [[CHRONOLOGS, 125]] }]),
         ],
         failedVendorHashes: [],
       },
@@ -104,9 +104,9 @@ describe("buildVendorsView", () => {
           quantity: 10000,
         },
         {
-          itemHash: SHARDS,
-          name: "Legendary Shards",
-          iconUrl: `https://bungie.test/icons/${SHARDS}.png`,
+          itemHash: CHRONOLOGS,
+          name: "Chronologs",
+          iconUrl: `https://bungie.test/icons/${CHRONOLOGS}.png`,
           quantity: 20,
         },
       ],

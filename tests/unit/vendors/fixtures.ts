@@ -5,7 +5,8 @@ import type { ItemDefinition, VendorDefinition, VendorGroupDefinition } from "@/
 import { unknownDefinition } from "@/lib/manifest/unknown";
 
 export const GLIMMER = 3159615086;
-export const SHARDS = 1022552290;
+/** Chronologs: a currency vendors price in today (REAL-VENDORS.md). */
+export const CHRONOLOGS = 4041218086;
 
 export function item(
   hash: number,
