@@ -8,7 +8,7 @@ import { colors, RARITY_COLORS, RARITY_TEXT_COLORS } from "./_parts/theme";
 export type VendorDigestProps = {
   /** "Guardian#1234" */
   playerName: string;
-  /** "Hunter, Power 1810" */
+  /** "Hunter, Power 544" */
   characterLabel: string;
   /** The reset this digest is for, as a date line ("Tuesday 25 November 2026"). */
   resetLabel: string;
@@ -152,6 +152,7 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
             {sale.rarityName}
           </span>
           {sale.typeName ? ` ${sale.typeName}` : ""}
+          {sale.gearTier ? ` · Tier ${sale.gearTier}` : ""}
           {sale.owned === false ? " · not yet owned" : ""}
           {leaves ? ` · leaves ${formatUtc(leaves)}` : ""}
         </Text>
@@ -184,7 +185,7 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
 // Shown by `npm run email` (the react-email preview); the app always passes real data.
 VendorDigest.PreviewProps = {
   playerName: "Guardian#0042",
-  characterLabel: "Hunter, Power 1810",
+  characterLabel: "Hunter, Power 544",
   resetLabel: "Wednesday 25 November 2026",
   filtersLabel: "Everything on sale",
   vendorsUrl: "http://localhost:3000/vendors",
@@ -212,12 +213,13 @@ VendorDigest.PreviewProps = {
                 iconUrl: null,
                 rarity: 5,
                 rarityName: "Legendary",
+                gearTier: 4,
                 typeName: "Hand Cannon",
                 kind: "weapon",
                 quantity: 1,
                 costs: [
                   { itemHash: 3159615086, name: "Glimmer", iconUrl: null, quantity: 10000 },
-                  { itemHash: 1022552290, name: "Legendary Shards", iconUrl: null, quantity: 20 },
+                  { itemHash: 4041218086, name: "Chronologs", iconUrl: null, quantity: 20 },
                 ],
                 refreshesAt: "2026-11-26T17:00:00Z",
                 owned: null,

@@ -6,6 +6,7 @@ import { Sheet } from "@/components/ui/sheet";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { StatHashes } from "@/lib/destiny/game-facts";
 import { bucketLabel } from "./bucket-labels";
+import { GearTierPip } from "@/components/ui/gear-tier";
 import { rarityText } from "@/components/ui/rarity-styles";
 import { DAMAGE_TYPES } from "./item-style";
 import { ItemTile } from "./item-tile";
@@ -141,6 +142,12 @@ function ItemDetails({
             {[item.rarityName, item.typeName || bucketLabel(item.bucketHash)]
               .filter(Boolean)
               .join(" · ")}
+            {item.gearTier !== null ? (
+              <span className="ml-2 inline-flex items-center gap-1 align-middle">
+                <GearTierPip tier={item.gearTier} />
+                <span data-testid="item-tier">Tier {item.gearTier}</span>
+              </span>
+            ) : null}
           </p>
           <p className="text-sm">
             {item.power !== null ? (

@@ -2,6 +2,7 @@
 
 import type { DragEvent } from "react";
 import type { ItemView } from "@/lib/guardian/view-types";
+import { GearTierPip, gearTierLabel } from "@/components/ui/gear-tier";
 import { rarityBackground, rarityBorder } from "@/components/ui/rarity-styles";
 import { DAMAGE_TYPES } from "./item-style";
 
@@ -11,6 +12,7 @@ export const DRAG_TYPE = "application/x-warmind-item";
 export function describeItem(item: ItemView): string {
   const parts = [item.name, [item.rarityName, item.typeName].filter(Boolean).join(" ")];
   if (item.power !== null) parts.push(`${item.power} power`);
+  if (item.gearTier !== null) parts.push(gearTierLabel(item.gearTier));
   else if (item.quantity > 1) parts.push(`${item.quantity} in stack`);
   const damage = item.damageType !== null ? DAMAGE_TYPES[item.damageType]?.name : undefined;
   if (damage && item.power !== null) parts.push(damage);
@@ -20,7 +22,10 @@ export function describeItem(item: ItemView): string {
   return parts.filter(Boolean).join(", ");
 }
 
-/** One item in the game's manner: icon on its rarity colour, power, damage type and marks. */
+/**
+ * One item in the game's manner: icon on its rarity colour, gear tier, power, damage type and
+ * marks.
+ */
 export function ItemTile({
   item,
   onOpen,
@@ -108,6 +113,12 @@ function TileFace({
           aria-hidden="true"
           className="border-t-rarity-exotic absolute top-0 left-0 size-0 border-t-[12px] border-r-[12px] border-r-transparent"
         />
+      ) : null}
+      {item.gearTier !== null ? (
+        // The tile's own label already says "Tier N"; the pip is its picture.
+        <span aria-hidden="true" className="absolute top-0 left-0">
+          <GearTierPip tier={item.gearTier} className="rounded-none rounded-br-sm border-0" />
+        </span>
       ) : null}
       {item.locked ? (
         <span

@@ -1,9 +1,13 @@
 import { formatQuantity } from "@/lib/vendors/format";
 import type { VendorSaleView } from "@/lib/vendors/types";
 import { RefreshTime } from "./refresh-time";
+import { GearTierPip } from "@/components/ui/gear-tier";
 import { rarityBorder, rarityText } from "@/components/ui/rarity-styles";
 
-/** One item on sale: icon in its rarity colour, name, rarity and type, what it costs. */
+/**
+ * One item on sale: icon in its rarity colour, name, rarity and type, its gear tier when Bungie
+ * told it (GetVendor's item instances), what it costs.
+ */
 export function SaleTile({
   sale,
   vendorRefresh,
@@ -35,6 +39,7 @@ export function SaleTile({
         <p className="truncate text-xs">
           <span className={rarityText(sale.rarity)}>{sale.rarityName}</span>
           {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
+          {sale.gearTier ? <GearTierPip tier={sale.gearTier} className="ml-1.5" /> : null}
         </p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           {sale.costs.length === 0 ? <span className="text-muted">Free</span> : null}

@@ -122,6 +122,7 @@ export function buildItemView(
     locked: item.locked,
     lockable: item.lockable && item.itemInstanceId !== null,
     power: item.power,
+    gearTier: item.gearTier,
     masterwork: item.masterwork,
     transferable:
       !def.nonTransferrable && (item.transferStatus & TransferStatus.NotTransferrable) === 0,

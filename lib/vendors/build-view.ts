@@ -136,6 +136,7 @@ function toSaleView(
     rarity: item.inventory.tierType,
     rarityName: item.inventory.tierTypeName || RARITY_NAMES[item.inventory.tierType] || "",
     typeName: item.itemTypeDisplayName,
+    ...(sale.gearTier === undefined ? {} : { gearTier: sale.gearTier }),
     kind: saleKind(item),
     quantity: sale.quantity,
     costs: sale.costs.map((cost) => {

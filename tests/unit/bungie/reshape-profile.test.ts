@@ -38,7 +38,7 @@ describe("reshapeProfile", () => {
     const [hunter, warlock] = result.characters;
     expect(hunter).toMatchObject({
       classType: 1,
-      light: 2010,
+      light: 544,
       minutesPlayedTotal: 99999,
       emblemPath: null,
       emblemBackgroundPath: "/common/destiny2_content/icons/emblem-h-bg.jpg",
@@ -90,7 +90,8 @@ describe("reshapeProfile", () => {
       locked: true,
       masterwork: true,
       crafted: false,
-      power: 2010,
+      power: 544,
+      gearTier: 5,
       damageType: 2,
       damageTypeHash: 2303181850,
       state: 5,
@@ -108,7 +109,8 @@ describe("reshapeProfile", () => {
       location: "inventory",
       ownerCharacterId: HUNTER,
       isEquipped: false,
-      power: 1990,
+      power: 10,
+      gearTier: null,
       sockets: [],
     });
     expect(byHash.get(3333)).toMatchObject({

@@ -120,6 +120,7 @@ function item(patch: Partial<InventoryItem> & Pick<InventoryItem, "itemHash" | "
     masterwork: false,
     crafted: false,
     power: null,
+    gearTier: null,
     damageType: null,
     damageTypeHash: null,
     state: 0,
@@ -142,7 +143,7 @@ function character(characterId: string, classType: number, patch: Partial<Charac
     classHash: 10 + classType,
     raceHash: 20,
     genderHash: 30,
-    light: 2000,
+    light: 545,
     emblemHash: null,
     emblemPath: "/e.jpg",
     emblemBackgroundPath: null,
@@ -166,7 +167,8 @@ const profile: DestinyProfile = {
       itemHash: ACE,
       itemInstanceId: "6917529000000000001",
       location: "vault",
-      power: 2000,
+      power: 541,
+      gearTier: 5,
       damageType: 1,
       lockable: true,
       locked: true,
@@ -179,7 +181,8 @@ const profile: DestinyProfile = {
       location: "equipped",
       bucketHash: BucketHashes.EnergyWeapons,
       ownerCharacterId: HUNTER,
-      power: 1990,
+      // From before Edge of Fate: reset to power 10, no gear tier.
+      power: 10,
       lockable: true,
       transferStatus: 1,
     }),
@@ -234,7 +237,8 @@ describe("the inventory view", () => {
       uniqueLabel: "exotic_weapon",
       locked: true,
       lockable: true,
-      power: 2000,
+      power: 541,
+      gearTier: 5,
       damageType: 1,
       icon: "/sandbox/icons/ace.png",
       typeName: "Hand Cannon",
@@ -252,6 +256,8 @@ describe("the inventory view", () => {
     expect(find("Riskrunner")[0]).toMatchObject({
       transferable: true,
       uniqueLabel: "exotic_weapon",
+      power: 10,
+      gearTier: null,
     });
     expect(find("Bond")[0]).toMatchObject({ transferable: false, classType: 2 });
     expect(

@@ -62,13 +62,14 @@ describe("buildVendorsView", () => {
             {
               index: 0,
               itemHash: 1,
+              gearTier: 4,
               costs: [
                 [GLIMMER, 10000],
                 [CHRONOLOGS, 20],
               ],
             },
           ]),
-          vendor(ADA, [{ index: 2, itemHash: 4, costs: [[GLIMMER, 10000]] }]),
+          vendor(ADA, [{ index: 2, itemHash: 4, costs: [[GLIMMER, 10000]], gearTier: null }]),
           vendor(XUR, [{ index: 5, itemHash: 2, costs: [[CHRONOLOGS, 125]] }]),
         ],
         failedVendorHashes: [],
@@ -93,6 +94,7 @@ describe("buildVendorsView", () => {
       iconUrl: "https://bungie.test/icons/1.png",
       rarity: 5,
       rarityName: "Legendary",
+      gearTier: 4,
       typeName: "Hand Cannon",
       kind: "weapon",
       quantity: 1,
@@ -114,6 +116,9 @@ describe("buildVendorsView", () => {
       owned: null,
     });
     expect(view.collectionsKnown).toBe(false);
+    // A sale whose instance says no tier has none; one whose instance was not read says nothing.
+    expect(view.groups[1]!.vendors[0]!.sales[0]!.gearTier).toBeNull();
+    expect(view.groups[0]!.vendors[0]!.sales[0]).not.toHaveProperty("gearTier");
   });
 
   it("groups by the vendor definitions, in group order, when Bungie sends no vendorGroups", () => {

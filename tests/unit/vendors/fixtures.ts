@@ -79,6 +79,8 @@ export function vendor(
     costs?: [number, number][];
     refresh?: string;
     quantity?: number;
+    /** From GetVendor's item instances (absent: not read). */
+    gearTier?: number | null;
   }[],
   extra: Partial<Vendor> = {},
 ): Vendor {
@@ -95,6 +97,7 @@ export function vendor(
       saleStatus: 0,
       overrideNextRefreshDate: s.refresh ?? null,
       apiPurchasable: false,
+      ...(s.gearTier === undefined ? {} : { gearTier: s.gearTier }),
     })),
     ...extra,
   };
