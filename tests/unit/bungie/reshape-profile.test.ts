@@ -215,7 +215,7 @@ describe("reshapeCharacterResponse and reshapeItemResponse", () => {
           isEquipped: false,
           canEquip: false,
           damageType: 1,
-          primaryStat: { statHash: 1, value: 2000 },
+          primaryStat: { statHash: 1, value: 540 },
         },
       },
       stats: { privacy: 1, data: { stats: { "1": { statHash: 1, value: 5 } } } },
@@ -226,7 +226,7 @@ describe("reshapeCharacterResponse and reshapeItemResponse", () => {
       location: "vault",
       ownerCharacterId: null,
       masterwork: true,
-      power: 2000,
+      power: 540,
       stats: [{ statHash: 1, value: 5 }],
       sockets: [],
     });

@@ -41,7 +41,7 @@ export function gear(name: string, options: ItemOptions): PlannerItem {
     uniqueLabel: null,
     locked: false,
     lockable: true,
-    power: 1900,
+    power: 450,
     masterwork: false,
     transferable: true,
     equippable: true,
@@ -127,7 +127,7 @@ export function fill(
       location: "inventory",
       ownerCharacterId: characterId,
       bucketHash,
-      power: 1900 + n,
+      power: 450 + n,
       ...options,
     }),
   );
@@ -136,7 +136,7 @@ export function fill(
 /** `count` vault items (kinetic weapons by default). */
 export function vaultFill(count: number, options: Partial<ItemOptions> = {}): PlannerItem[] {
   return Array.from({ length: count }, (_, n) =>
-    gear(`Vaulted ${n + 1}`, { location: "vault", power: 1950, ...options }),
+    gear(`Vaulted ${n + 1}`, { location: "vault", power: 500, ...options }),
   );
 }
 

@@ -163,7 +163,7 @@ describe("GetProfile's collectibles (800)", () => {
       quantity: 1,
       place: { kind: "postmaster", characterId: d.titan.characterId },
       state: 0,
-      power: 2000,
+      power: 540,
     });
     env.sandbox.state.touch(profile);
     expect((await readStates(d.token)).profileCollectibles.data!.collectibles[key]?.state).toBe(0);
