@@ -144,7 +144,10 @@ function ItemDetails({
               .join(" · ")}
             {item.gearTier !== null ? (
               <span className="ml-2 inline-flex items-center gap-1 align-middle">
-                <GearTierPip tier={item.gearTier} />
+                {/* The words say it; the pip is its picture. */}
+                <span aria-hidden="true">
+                  <GearTierPip tier={item.gearTier} />
+                </span>
                 <span data-testid="item-tier">Tier {item.gearTier}</span>
               </span>
             ) : null}
