@@ -183,7 +183,7 @@ async function main() {
     view.items.find(
       (i) =>
         i.location === "vault" &&
-        i.tierType === 5 &&
+        i.rarity === 5 &&
         i.uniqueLabel === null &&
         i.equippable &&
         [1498876634, 2465295065, 953998645].includes(i.bucketHash) &&
@@ -205,7 +205,7 @@ async function main() {
       (i) =>
         i.ownerCharacterId === hunter.characterId &&
         i.location === "inventory" &&
-        i.tierType === 5 &&
+        i.rarity === 5 &&
         [1498876634, 2465295065, 953998645].includes(i.bucketHash) &&
         roomFor(view, warlock.characterId, i),
     )!;

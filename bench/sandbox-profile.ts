@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { gunzip } from "node:zlib";
 import { startSandboxServer } from "../sandbox/node-server";
 
-export const PROFILE_COMPONENTS = "100,102,103,104,200,201,202,204,205,300,302,304,305,800";
+export const PROFILE_COMPONENTS = "100,102,103,104,200,201,202,204,205,206,300,302,304,305,800";
 
 export interface SandboxProfileFigures {
   responses: number;

@@ -3,12 +3,12 @@ import { Fragment } from "react";
 import type { VendorSaleView, VendorView, VendorsView } from "../lib/vendors/types";
 import { EmailLayout, FooterLink, SmallText } from "./_parts/email-layout";
 import { formatQuantity, formatUtc } from "../lib/vendors/format";
-import { colors, TIER_COLORS, TIER_TEXT_COLORS } from "./_parts/theme";
+import { colors, RARITY_COLORS, RARITY_TEXT_COLORS } from "./_parts/theme";
 
 export type VendorDigestProps = {
   /** "Guardian#1234" */
   playerName: string;
-  /** "Hunter, Power 1810" */
+  /** "Hunter, Power 544" */
   characterLabel: string;
   /** The reset this digest is for, as a date line ("Tuesday 25 November 2026"). */
   resetLabel: string;
@@ -127,7 +127,7 @@ function VendorBlock({ vendor }: { vendor: VendorView }) {
 }
 
 function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh: string | null }) {
-  const tierColor = TIER_COLORS[sale.tierType] ?? colors.line;
+  const rarityColor = RARITY_COLORS[sale.rarity] ?? colors.line;
   const leaves = sale.refreshesAt && sale.refreshesAt !== vendorRefresh ? sale.refreshesAt : null;
   return (
     <Row style={{ borderTop: `1px solid ${colors.line}`, marginTop: "10px", paddingTop: "10px" }}>
@@ -138,7 +138,7 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
             width="48"
             height="48"
             alt=""
-            style={{ border: `2px solid ${tierColor}`, borderRadius: "4px" }}
+            style={{ border: `2px solid ${rarityColor}`, borderRadius: "4px" }}
           />
         ) : null}
       </Column>
@@ -148,10 +148,11 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
           {sale.quantity > 1 ? ` ×${formatQuantity(sale.quantity)}` : ""}
         </Text>
         <Text style={{ color: colors.muted, fontSize: "13px", margin: 0 }}>
-          <span style={{ color: TIER_TEXT_COLORS[sale.tierType] ?? colors.muted }}>
-            {sale.tierName}
+          <span style={{ color: RARITY_TEXT_COLORS[sale.rarity] ?? colors.muted }}>
+            {sale.rarityName}
           </span>
           {sale.typeName ? ` ${sale.typeName}` : ""}
+          {sale.gearTier ? ` · Tier ${sale.gearTier}` : ""}
           {sale.owned === false ? " · not yet owned" : ""}
           {leaves ? ` · leaves ${formatUtc(leaves)}` : ""}
         </Text>
@@ -184,7 +185,7 @@ function SaleRow({ sale, vendorRefresh }: { sale: VendorSaleView; vendorRefresh:
 // Shown by `npm run email` (the react-email preview); the app always passes real data.
 VendorDigest.PreviewProps = {
   playerName: "Guardian#0042",
-  characterLabel: "Hunter, Power 1810",
+  characterLabel: "Hunter, Power 544",
   resetLabel: "Wednesday 25 November 2026",
   filtersLabel: "Everything on sale",
   vendorsUrl: "http://localhost:3000/vendors",
@@ -210,14 +211,15 @@ VendorDigest.PreviewProps = {
                 itemHash: 1,
                 name: "Fatebringer",
                 iconUrl: null,
-                tierType: 5,
-                tierName: "Legendary",
+                rarity: 5,
+                rarityName: "Legendary",
+                gearTier: 4,
                 typeName: "Hand Cannon",
                 kind: "weapon",
                 quantity: 1,
                 costs: [
                   { itemHash: 3159615086, name: "Glimmer", iconUrl: null, quantity: 10000 },
-                  { itemHash: 1022552290, name: "Legendary Shards", iconUrl: null, quantity: 20 },
+                  { itemHash: 4041218086, name: "Chronologs", iconUrl: null, quantity: 20 },
                 ],
                 refreshesAt: "2026-11-26T17:00:00Z",
                 owned: null,

@@ -2,6 +2,7 @@
 // Documented in sandbox/README.md.
 import { readBodyText } from "./http/body";
 import { jsonResponse } from "./http/envelope";
+import { loadoutSlots } from "./rules/loadouts";
 import type { SandboxState } from "./state";
 import { generateLargeItemTableFile } from "./world/generate-large-items";
 import {
@@ -133,6 +134,9 @@ export function profileSnapshot(state: SandboxState, profile: DestinyProfile) {
       where,
       bucketHash: bucketOf(item, defs.meta.get(item.itemHash)),
       locked: (item.state & 1) === 1,
+      ...(item.power === undefined ? {} : { power: item.power }),
+      ...(item.gearTier === undefined ? {} : { gearTier: item.gearTier }),
+      ...(item.plugs ? { plugs: item.plugs } : {}),
     };
   });
   const stacks: Record<string, number> = {};
@@ -147,6 +151,8 @@ export function profileSnapshot(state: SandboxState, profile: DestinyProfile) {
       characterId: c.characterId,
       classType: c.classType,
       activity: c.activity,
+      // In-game loadout slots as 206 renders them (empty ones with no items here).
+      loadouts: loadoutSlots(c, defs.loadouts),
     })),
     counts: {
       instanced: profile.byInstanceId.size,

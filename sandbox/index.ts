@@ -10,6 +10,7 @@ import { Router } from "./http/router";
 import { resolveOptions, type ResolvedOptions, type SandboxOptions } from "./options";
 import { serveContent } from "./services/content";
 import { actionRoutes } from "./services/destiny2-actions";
+import { loadoutRoutes } from "./services/destiny2-loadouts";
 import { manifestRoutes } from "./services/destiny2-manifest";
 import { profileRoutes } from "./services/destiny2-profile";
 import { vendorRoutes } from "./services/destiny2-vendors";
@@ -43,6 +44,7 @@ function buildRouter(): Router {
     ...manifestRoutes,
     ...profileRoutes,
     ...actionRoutes,
+    ...loadoutRoutes,
     ...vendorRoutes,
     ...groupRoutes,
   ]) {

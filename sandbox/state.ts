@@ -39,7 +39,10 @@ export class SandboxState {
   readonly stats = new Map<string, number>();
   /** Deterministic randomness for injected errors and latency jitter. */
   chaos!: Prng;
-  /** Per-user time of the last accepted item action (ThrottleSecondsBetweenActionPerUser). */
+  /**
+   * Time of the last accepted action per kind and user (`item:<id>`, `loadout:<id>`, `plug:<id>`;
+   * ThrottleSecondsBetweenActionPerUser).
+   */
   readonly lastActionAt = new Map<string, number>();
   /** Rolling per-API-key request counts, one bucket per second over 10 s. */
   readonly keyWindows = new Map<string, { second: number; buckets: number[] }>();

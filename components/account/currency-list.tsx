@@ -1,6 +1,6 @@
 import type { AccountView } from "@/lib/guardian/account-view";
 
-/** Glimmer, Legendary Shards, Bright Dust first, then the rest. */
+/** Glimmer and Bright Dust first, then the materials vendors price in (lib/guardian). */
 export function CurrencyList({ currencies }: { currencies: AccountView["currencies"] }) {
   if (currencies.length === 0) {
     return <p className="text-muted">Bungie didn&apos;t share your currencies.</p>;

@@ -32,14 +32,14 @@ export function InventoryToolbar({
           type="search"
           value={query}
           onChange={(event) => onQuery(event.target.value)}
-          placeholder="ace, is:exotic, power:>1800"
+          placeholder="ace, is:exotic, power:>=500, tier:5"
           aria-describedby="item-search-help"
           autoComplete="off"
           className="border-line bg-panel-2 text-text placeholder:text-muted min-h-11 w-full rounded-md border px-3 py-2"
         />
         <p id="item-search-help" className="text-muted text-xs">
-          Filters combine: is:weapon, is:armor, is:exotic, is:locked, class:hunter, power:&gt;1800,
-          and -is:locked to exclude.
+          Filters combine: is:weapon, is:armor, is:exotic, is:locked, class:hunter, power:&gt;=500,
+          tier:5 or tier:&gt;=3 (gear tier), and -is:locked to exclude.
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2 md:justify-end md:pb-5">

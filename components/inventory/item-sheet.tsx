@@ -6,7 +6,8 @@ import { Sheet } from "@/components/ui/sheet";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import { StatHashes } from "@/lib/destiny/game-facts";
 import { bucketLabel } from "./bucket-labels";
-import { tierText } from "@/components/ui/tier-style";
+import { GearTierPip } from "@/components/ui/gear-tier";
+import { rarityText } from "@/components/ui/rarity-styles";
 import { DAMAGE_TYPES } from "./item-style";
 import { ItemTile } from "./item-tile";
 
@@ -134,13 +135,22 @@ function ItemDetails({
       <div className="flex items-start gap-3">
         <ItemTile item={item} size="lg" />
         <div className="grid min-w-0 flex-1 gap-0.5">
-          <h2 id="item-sheet-title" className={`text-lg font-bold ${tierText(item.tierType)}`}>
+          <h2 id="item-sheet-title" className={`text-lg font-bold ${rarityText(item.rarity)}`}>
             {item.name}
           </h2>
           <p className="text-muted text-sm">
-            {[item.tierName, item.typeName || bucketLabel(item.bucketHash)]
+            {[item.rarityName, item.typeName || bucketLabel(item.bucketHash)]
               .filter(Boolean)
               .join(" · ")}
+            {item.gearTier !== null ? (
+              <span className="ml-2 inline-flex items-center gap-1 align-middle">
+                {/* The words say it; the pip is its picture. */}
+                <span aria-hidden="true">
+                  <GearTierPip tier={item.gearTier} />
+                </span>
+                <span data-testid="item-tier">Tier {item.gearTier}</span>
+              </span>
+            ) : null}
           </p>
           <p className="text-sm">
             {item.power !== null ? (
@@ -158,7 +168,7 @@ function ItemDetails({
                 {damage.name}
               </span>
             ) : null}
-            {item.masterwork ? <span className="text-tier-exotic ml-2">Masterworked</span> : null}
+            {item.masterwork ? <span className="text-rarity-exotic ml-2">Masterworked</span> : null}
             {item.crafted ? <span className="text-muted ml-2">Crafted</span> : null}
           </p>
           <p className="text-muted text-sm" data-testid="item-place">

@@ -1,4 +1,4 @@
-// How damage types look: a colour readable on dark panels (tiers: components/ui/tier-style.ts).
+// How damage types look (rarity colours are in components/ui/rarity-styles.ts).
 
 /** DamageType enum → name and a colour readable on dark panels. */
 export const DAMAGE_TYPES: Record<number, { name: string; color: string }> = {

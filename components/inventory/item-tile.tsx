@@ -2,15 +2,17 @@
 
 import type { DragEvent } from "react";
 import type { ItemView } from "@/lib/guardian/view-types";
-import { tierBackground, tierBorder } from "@/components/ui/tier-style";
+import { GearTierPip, gearTierLabel } from "@/components/ui/gear-tier";
+import { rarityBackground, rarityBorder } from "@/components/ui/rarity-styles";
 import { DAMAGE_TYPES } from "./item-style";
 
 /** Data type of a tile being dragged (the item key); drop targets read it. */
 export const DRAG_TYPE = "application/x-warmind-item";
 
 export function describeItem(item: ItemView): string {
-  const parts = [item.name, [item.tierName, item.typeName].filter(Boolean).join(" ")];
+  const parts = [item.name, [item.rarityName, item.typeName].filter(Boolean).join(" ")];
   if (item.power !== null) parts.push(`${item.power} power`);
+  if (item.gearTier !== null) parts.push(gearTierLabel(item.gearTier));
   else if (item.quantity > 1) parts.push(`${item.quantity} in stack`);
   const damage = item.damageType !== null ? DAMAGE_TYPES[item.damageType]?.name : undefined;
   if (damage && item.power !== null) parts.push(damage);
@@ -20,7 +22,10 @@ export function describeItem(item: ItemView): string {
   return parts.filter(Boolean).join(", ");
 }
 
-/** One item in the game's manner: icon on its tier colour, power, damage type and marks. */
+/**
+ * One item in the game's manner: icon on its rarity colour, gear tier, power, damage type and
+ * marks.
+ */
 export function ItemTile({
   item,
   onOpen,
@@ -36,14 +41,14 @@ export function ItemTile({
   size?: "md" | "lg";
 }) {
   const damage = item.damageType !== null ? DAMAGE_TYPES[item.damageType] : undefined;
-  const exotic = item.tierType === 6;
+  const exotic = item.rarity === 6;
   const equipped = item.location === "equipped";
   const onDragStart = (event: DragEvent<HTMLButtonElement>) => {
     event.dataTransfer.setData(DRAG_TYPE, item.key);
     event.dataTransfer.setData("text/plain", item.name);
     event.dataTransfer.effectAllowed = "move";
   };
-  const className = `group relative shrink-0 overflow-hidden rounded-md border-2 ${tierBorder(item.tierType)} ${tierBackground(item.tierType)} ${size === "lg" ? "size-16" : "size-12 sm:size-14"} ${equipped ? "ring-2 ring-text/70" : ""} ${selected ? "outline-3 outline-offset-2 outline-accent" : ""}`;
+  const className = `group relative shrink-0 overflow-hidden rounded-md border-2 ${rarityBorder(item.rarity)} ${rarityBackground(item.rarity)} ${size === "lg" ? "size-16" : "size-12 sm:size-14"} ${equipped ? "ring-2 ring-text/70" : ""} ${selected ? "outline-3 outline-offset-2 outline-accent" : ""}`;
   const face = <TileFace item={item} exotic={exotic} damageColor={damage?.color} />;
   if (!onOpen) {
     return (
@@ -100,14 +105,20 @@ function TileFace({
       {item.masterwork ? (
         <span
           aria-hidden="true"
-          className="ring-tier-exotic pointer-events-none absolute inset-0 rounded-[3px] ring-2 ring-inset"
+          className="ring-rarity-exotic pointer-events-none absolute inset-0 rounded-[3px] ring-2 ring-inset"
         />
       ) : null}
       {exotic ? (
         <span
           aria-hidden="true"
-          className="border-t-tier-exotic absolute top-0 left-0 size-0 border-t-[12px] border-r-[12px] border-r-transparent"
+          className="border-t-rarity-exotic absolute top-0 left-0 size-0 border-t-[12px] border-r-[12px] border-r-transparent"
         />
+      ) : null}
+      {item.gearTier !== null ? (
+        // The tile's own label already says "Tier N"; the pip is its picture.
+        <span aria-hidden="true" className="absolute top-0 left-0">
+          <GearTierPip tier={item.gearTier} className="rounded-none rounded-br-sm border-0" />
+        </span>
       ) : null}
       {item.locked ? (
         <span

@@ -15,7 +15,7 @@ const ORDER = new Map(CHARACTER_BUCKETS.map((b, n) => [b.hash, n]));
 function sortForVault(a: ItemView, b: ItemView) {
   return (
     (ORDER.get(a.bucketHash) ?? 99) - (ORDER.get(b.bucketHash) ?? 99) ||
-    b.tierType - a.tierType ||
+    b.rarity - a.rarity ||
     (b.power ?? 0) - (a.power ?? 0) ||
     a.name.localeCompare(b.name)
   );

@@ -1,9 +1,13 @@
 import { formatQuantity } from "@/lib/vendors/format";
 import type { VendorSaleView } from "@/lib/vendors/types";
 import { RefreshTime } from "./refresh-time";
-import { tierBorder, tierText } from "@/components/ui/tier-style";
+import { GearTierPip } from "@/components/ui/gear-tier";
+import { rarityBorder, rarityText } from "@/components/ui/rarity-styles";
 
-/** One item on sale: icon in its tier colour, name, tier and type, what it costs. */
+/**
+ * One item on sale: icon in its rarity colour, name, rarity and type, its gear tier when Bungie
+ * told it (GetVendor's item instances), what it costs.
+ */
 export function SaleTile({
   sale,
   vendorRefresh,
@@ -19,12 +23,12 @@ export function SaleTile({
     <li
       className="border-line bg-panel-2 flex min-w-0 gap-3 rounded-md border p-2.5"
       data-testid="vendor-sale"
-      data-tier={sale.tierType}
+      data-rarity={sale.rarity}
       data-kind={sale.kind}
       data-item-hash={sale.itemHash}
       data-owned={sale.owned === null ? "unknown" : String(sale.owned)}
     >
-      <ItemIcon url={sale.iconUrl} tierType={sale.tierType} />
+      <ItemIcon url={sale.iconUrl} rarity={sale.rarity} />
       <div className="grid min-w-0 flex-1 content-start gap-0.5">
         <p className="truncate font-semibold" title={sale.name}>
           {sale.name}
@@ -33,8 +37,9 @@ export function SaleTile({
           ) : null}
         </p>
         <p className="truncate text-xs">
-          <span className={tierText(sale.tierType)}>{sale.tierName}</span>
+          <span className={rarityText(sale.rarity)}>{sale.rarityName}</span>
           {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
+          {sale.gearTier ? <GearTierPip tier={sale.gearTier} className="ml-1.5" /> : null}
         </p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           {sale.costs.length === 0 ? <span className="text-muted">Free</span> : null}
@@ -70,8 +75,8 @@ export function SaleTile({
   );
 }
 
-function ItemIcon({ url, tierType }: { url: string | null; tierType: number }) {
-  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${tierBorder(tierType)}`;
+function ItemIcon({ url, rarity }: { url: string | null; rarity: number }) {
+  const frame = `size-12 shrink-0 rounded border-2 bg-ink ${rarityBorder(rarity)}`;
   return url ? (
     // eslint-disable-next-line @next/next/no-img-element
     <img src={url} alt="" width={48} height={48} className={frame} />

@@ -7,7 +7,7 @@ export function VendorCard({ vendor, loadedAt }: { vendor: VendorView; loadedAt:
   return (
     <section
       aria-labelledby={headingId}
-      className="border-line bg-panel grid gap-3 rounded-lg border p-3 sm:p-4"
+      className="border-line bg-panel grid grid-cols-1 gap-3 rounded-lg border p-3 sm:p-4"
       data-testid="vendor-card"
     >
       <header className="flex items-center gap-3">
@@ -28,7 +28,7 @@ export function VendorCard({ vendor, loadedAt }: { vendor: VendorView; loadedAt:
           {vendor.sales.length} {vendor.sales.length === 1 ? "item" : "items"}
         </span>
       </header>
-      <ul className="grid gap-2 sm:grid-cols-2 xl:grid-cols-3">
+      <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3">
         {vendor.sales.map((sale) => (
           <SaleTile
             key={sale.vendorItemIndex}

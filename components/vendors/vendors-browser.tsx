@@ -25,7 +25,7 @@ export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt
     );
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="grid gap-2">
         <div role="group" aria-label="Filter sales" className="flex flex-wrap gap-2">
           {SALE_FILTERS.map((filter) => {
@@ -85,7 +85,7 @@ export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt
           <section
             key={group.groupHash}
             aria-labelledby={`group-${group.groupHash}`}
-            className="grid gap-3"
+            className="grid grid-cols-1 gap-3"
           >
             <h2
               id={`group-${group.groupHash}`}

@@ -4,8 +4,10 @@ import { CharacterSwitch } from "./character-switch";
 import { VendorsBrowser } from "./vendors-browser";
 
 export function VendorsScreen({ data }: { data: VendorsPageData }) {
+  // grid-cols-1 is minmax(0, 1fr) here and in the cards: a long vendor or item name truncates
+  // instead of widening the page on a phone.
   return (
-    <div className="grid gap-5">
+    <div className="grid grid-cols-1 gap-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Vendors</h1>

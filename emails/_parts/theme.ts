@@ -12,8 +12,8 @@ export const colors = {
   accentInk: "#1a1406",
 } as const;
 
-/** TierType → the game's tier colour. */
-export const TIER_COLORS: Record<number, string> = {
+/** Rarity (Bungie's TierType) → the game's rarity colour. */
+export const RARITY_COLORS: Record<number, string> = {
   6: "#ceae33",
   5: "#8a5fc0",
   4: "#5076a3",
@@ -25,10 +25,10 @@ export const fontFamily =
   'ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif';
 
 /**
- * Tier names as text on the dark panels: the legendary, rare and common tones are too dark
- * for WCAG AA as text, so those tiers are named in lighter tints of the same hues.
+ * Rarity names as text on the dark panels: the legendary, rare and common tones are too dark
+ * for WCAG AA as text, so those rarities are named in lighter tints of the same hues.
  */
-export const TIER_TEXT_COLORS: Record<number, string> = {
+export const RARITY_TEXT_COLORS: Record<number, string> = {
   6: "#ceae33",
   5: "#b99be0",
   4: "#8fb0d6",

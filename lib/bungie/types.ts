@@ -64,6 +64,11 @@ export type InventoryItem = {
   crafted: boolean;
   /** Primary stat value (Power for weapons and armour); null when not instanced/visible. */
   power: number | null;
+  /**
+   * Edge of Fate's gear tier (1-5) of a weapon or armour piece (`gearTier`, component 300); null
+   * for gear from before it, everything else, or when instances were not read.
+   */
+  gearTier: number | null;
   /** DamageType enum value; null when unknown. */
   damageType: number | null;
   damageTypeHash: number | null;
@@ -146,6 +151,12 @@ export type VendorSale = {
   saleStatus: number;
   overrideNextRefreshDate: string | null;
   apiPurchasable: boolean;
+  /**
+   * From the sale's item instance (GetVendor with component 300): its power and gear tier; absent
+   * when instances were not read (GetVendors never sends them), null when the sale has none.
+   */
+  power?: number | null;
+  gearTier?: number | null;
 };
 
 export type Vendor = {

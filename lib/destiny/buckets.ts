@@ -56,6 +56,16 @@ export const EQUIPPABLE_BUCKETS = [
   ...GEAR_BUCKETS,
 ] as const;
 
+/**
+ * An in-game loadout's items (component 206), one per bucket in this order: the weapons, the
+ * armour, then the subclass.
+ */
+export const IN_GAME_LOADOUT_BUCKETS = [
+  ...WEAPON_BUCKETS,
+  ...ARMOR_BUCKETS,
+  BucketHashes.Subclass,
+] as const;
+
 /** Unequipped slots per equippable bucket per character (plus the one equipped item). */
 export const CHARACTER_BUCKET_CAPACITY = 9;
 export const VAULT_CAPACITY = 700;

@@ -17,8 +17,11 @@ export const RaceHashes = { Human: 3887404748, Awoken: 2803282938, Exo: 89883409
 /** DestinyGenderDefinition hashes. */
 export const GenderHashes = { Male: 3111576190, Female: 2204441813 } as const;
 
-/** TierType */
-export const TierType = {
+/**
+ * An item's rarity: Bungie's TierType enum (Basic ... Exotic). Not the gear tier (1-5) of Edge of
+ * Fate's item instances (`gearTier`), which our code calls the tier.
+ */
+export const Rarity = {
   Unknown: 0,
   Currency: 1,
   Basic: 2,
@@ -27,7 +30,7 @@ export const TierType = {
   Superior: 5,
   Exotic: 6,
 } as const;
-export const TIER_NAMES: Record<number, string> = {
+export const RARITY_NAMES: Record<number, string> = {
   0: "Unknown",
   1: "Currency",
   2: "Basic",
@@ -108,16 +111,54 @@ export const StatHashes = {
   Weapons: 2996146975,
 } as const;
 
-/** Currency item hashes (DestinyInventoryItemDefinition). */
+/**
+ * Currency and material item hashes (DestinyInventoryItemDefinition): what vendors price their
+ * sales in today (a real GetVendors of June 2026, ../shared/bungie-api/REAL-VENDORS.md). Legendary
+ * Shards (1022552290) are not here: the game retired them with The Final Shape (June 2024).
+ */
 export const CurrencyHashes = {
   Glimmer: 3159615086,
-  LegendaryShards: 1022552290,
   BrightDust: 2817410917,
   Silver: 3147280338,
   EnhancementCore: 3853748946,
   UpgradeModule: 2979281381,
   AscendantShard: 4257549985,
+  ExoticCipher: 3467984096,
+  StrangeCoin: 800069450,
+  /** Named after public tools' hash lists; REAL-VENDORS.md lists these four by hash only. */
+  Chronologs: 4041218086,
+  LegendaryMark: 402110270,
+  ExoticEngram: 903043774,
+  /** No public name found: the sandbox calls it "Vanguard Insignia". */
+  VanguardInsignia: 835088240,
 } as const;
+
+/**
+ * What the account page lists, in this order: the profile's currencies (Glimmer, Bright Dust;
+ * component 103), then the materials vendors price in, which the game keeps as account-wide
+ * stacks (REAL-VENDORS.md's currencies; no Legendary Shards since June 2024).
+ */
+export const ACCOUNT_CURRENCIES: readonly number[] = [
+  CurrencyHashes.Glimmer,
+  CurrencyHashes.BrightDust,
+  CurrencyHashes.EnhancementCore,
+  CurrencyHashes.AscendantShard,
+  CurrencyHashes.ExoticCipher,
+  CurrencyHashes.StrangeCoin,
+  CurrencyHashes.Chronologs,
+  CurrencyHashes.LegendaryMark,
+  CurrencyHashes.VanguardInsignia,
+  CurrencyHashes.ExoticEngram,
+];
+
+/** Power since Edge of Fate (July 2025): from 10, a soft cap, then the seasonal caps. */
+export const PowerLevels = { floor: 10, softCap: 200, seasonalCap: 450, pinnacleCap: 550 } as const;
+
+/**
+ * An in-game loadout's plugItemHashes entry for a socket the loadout leaves as it is (DIM's
+ * UNSET_PLUG_HASH: the FNV-1 offset basis, the hash of an empty string).
+ */
+export const UNSET_PLUG_HASH = 2166136261;
 
 /** DestinyVendorDefinition hashes (DIM's d2-known-values). */
 export const VendorHashes = {

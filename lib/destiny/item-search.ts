@@ -5,7 +5,8 @@
 //   is:equipped is:vault is:postmaster is:kinetic is:arc is:solar is:void is:stasis is:strand
 //   is:ghost is:ship is:sparrow is:emblem is:subclass
 //   class:hunter class:titan class:warlock
-//   power:>1800 power:>=1800 power:<1900 power:1810 power:1800..1850
+//   power:>500 power:>=450 power:<200 power:510 power:450..500   (Edge of Fate: 10 to 550)
+//   tier:5 tier:>=3 tier:<2 tier:<=4 tier:>1 tier:=4    the gear tier (1-5), as DIM spells it
 //   -is:locked, not:locked     negation
 import {
   ARMOR_BUCKETS,
@@ -14,18 +15,20 @@ import {
   isArmorBucket,
   isWeaponBucket,
 } from "./buckets";
-import { DamageType, DestinyClass, TierType } from "./game-facts";
+import { DamageType, DestinyClass, Rarity } from "./game-facts";
 
 export type SearchableItem = {
   name: string;
   /** "Hand Cannon", "Helmet"... */
   typeName: string;
-  tierType: number;
+  rarity: number;
   classType: number;
   bucketHash: number;
   locked: boolean;
   masterwork: boolean;
   power: number | null;
+  /** Edge of Fate's gear tier (1-5); null for older gear and everything that is not gear. */
+  gearTier: number | null;
   damageType: number | null;
   location: "equipped" | "inventory" | "vault" | "postmaster";
 };
@@ -36,7 +39,8 @@ export type SearchTerm =
   | { kind: "text"; negate: boolean; text: string }
   | { kind: "is"; negate: boolean; value: string }
   | { kind: "class"; negate: boolean; classType: number }
-  | { kind: "power"; negate: boolean; op: Comparison; value: number; upTo?: number };
+  | { kind: "power"; negate: boolean; op: Comparison; value: number; upTo?: number }
+  | { kind: "tier"; negate: boolean; op: Comparison; value: number };
 
 export type ParsedQuery = {
   terms: SearchTerm[];
@@ -47,11 +51,11 @@ export type ParsedQuery = {
 const IS_FILTERS: Record<string, (item: SearchableItem) => boolean> = {
   weapon: (i) => isWeaponBucket(i.bucketHash),
   armor: (i) => isArmorBucket(i.bucketHash),
-  exotic: (i) => i.tierType === TierType.Exotic,
-  legendary: (i) => i.tierType === TierType.Superior,
-  rare: (i) => i.tierType === TierType.Rare,
-  common: (i) => i.tierType === TierType.Common,
-  basic: (i) => i.tierType === TierType.Basic,
+  exotic: (i) => i.rarity === Rarity.Exotic,
+  legendary: (i) => i.rarity === Rarity.Superior,
+  rare: (i) => i.rarity === Rarity.Rare,
+  common: (i) => i.rarity === Rarity.Common,
+  basic: (i) => i.rarity === Rarity.Basic,
   locked: (i) => i.locked,
   unlocked: (i) => !i.locked,
   masterwork: (i) => i.masterwork,
@@ -146,7 +150,13 @@ export function parseItemQuery(query: string): ParsedQuery {
       case "light": {
         const term = parsePower(value, negate);
         if (term) terms.push(term);
-        else errors.push(`Can't read "${raw}": try power:>1800 or power:1800..1850`);
+        else errors.push(`Can't read "${raw}": try power:>=500 or power:450..500`);
+        break;
+      }
+      case "tier": {
+        const term = parseTier(value, negate);
+        if (term) terms.push(term);
+        else errors.push(`Can't read "${raw}": try tier:5 or tier:>=3 (tiers 1 to 5)`);
         break;
       }
       case "name":
@@ -175,6 +185,12 @@ function parsePower(value: string, negate: boolean): SearchTerm | null {
   const match = /^(>=|<=|>|<|=)?(\d+)$/.exec(value);
   if (!match) return null;
   return { kind: "power", negate, op: (match[1] ?? "=") as Comparison, value: Number(match[2]) };
+}
+
+function parseTier(value: string, negate: boolean): SearchTerm | null {
+  const match = /^(>=|<=|>|<|=)?([0-9])$/.exec(value);
+  if (!match) return null;
+  return { kind: "tier", negate, op: (match[1] ?? "=") as Comparison, value: Number(match[2]) };
 }
 
 function compare(actual: number, op: Comparison, expected: number): boolean {
@@ -207,6 +223,9 @@ function termMatches(term: SearchTerm, item: SearchableItem): boolean {
       if (item.power === null) return false;
       if (term.upTo !== undefined) return item.power >= term.value && item.power <= term.upTo;
       return compare(item.power, term.op, term.value);
+    case "tier":
+      // Gear without a tier (older gear, everything else) matches no tier filter.
+      return item.gearTier !== null && compare(item.gearTier, term.op, term.value);
   }
 }
 

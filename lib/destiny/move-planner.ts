@@ -604,7 +604,7 @@ function equipStep(item: PlannerItem, characterId: string, why: StepReason): Pla
   };
 }
 
-/** Least valuable first: lower tier, not masterworked, lower power. Never locked/protected ones. */
+/** Least valuable first: lower rarity, not masterworked, lower power. Never locked/protected ones. */
 export function leastValuableFirst(
   items: PlannerItem[],
   protect: ReadonlySet<string> = new Set(),
@@ -633,7 +633,7 @@ function mostValuableFirst(items: PlannerItem[]): PlannerItem[] {
 
 function compareValue(a: PlannerItem, b: PlannerItem): number {
   return (
-    a.tierType - b.tierType ||
+    a.rarity - b.rarity ||
     Number(a.masterwork) - Number(b.masterwork) ||
     (a.power ?? 0) - (b.power ?? 0)
   );

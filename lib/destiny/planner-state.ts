@@ -28,7 +28,7 @@ export type PlannerItem = {
   ownerCharacterId: string | null;
   /** DestinyClass of the item: 3 = any class. */
   classType: number;
-  tierType: number;
+  rarity: number;
   /** At most one equipped item per label and character (the game's "exotic_weapon" etc.). */
   uniqueLabel: string | null;
   locked: boolean;
@@ -130,14 +130,14 @@ export function characterName(
   return character.name ?? CLASS_NAMES[character.classType] ?? "character";
 }
 
-/** "exotic_weapon"/"exotic_armor" from the definition, else inferred from tier and bucket. */
+/** "exotic_weapon"/"exotic_armor" from the definition, else inferred from rarity and bucket. */
 export function uniqueLabelOf(
   definitionLabel: string | null | undefined,
-  tierType: number,
+  rarity: number,
   bucketHash: number,
 ): string | null {
   if (definitionLabel) return definitionLabel;
-  if (tierType !== 6) return null;
+  if (rarity !== 6) return null;
   if (isWeaponBucket(bucketHash)) return "exotic_weapon";
   if (isArmorBucket(bucketHash)) return "exotic_armor";
   return null;

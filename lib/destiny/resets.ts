@@ -48,3 +48,6 @@ export function isXurPresent(now: number): boolean {
 export function xurDeparture(now: number): number {
   return floorTo(now, WEEK, XUR_ARRIVAL_ANCHOR) + XUR_STAY;
 }
+
+/** The nextRefreshDate Bungie gives a vendor whose stock never changes: 9999-12-31T23:59:59Z. */
+export const NEVER_REFRESHES = Date.UTC(9999, 11, 31, 23, 59, 59);

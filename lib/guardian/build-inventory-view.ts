@@ -8,7 +8,7 @@ import {
   POSTMASTER_WARNING_AT,
   VAULT_CAPACITY,
 } from "@/lib/destiny/buckets";
-import { CLASS_NAMES, TIER_NAMES, TransferStatus } from "@/lib/destiny/game-facts";
+import { CLASS_NAMES, RARITY_NAMES, TransferStatus } from "@/lib/destiny/game-facts";
 import { stackKey, uniqueLabelOf } from "@/lib/destiny/planner-state";
 import type { GuardianDefinitions } from "./definitions";
 import type { CharacterView, InventoryView, ItemView, PlugView } from "./view-types";
@@ -105,7 +105,7 @@ export function buildItemView(
   const bucketHash =
     def.inventory.bucketTypeHash ||
     (item.bucketHash === BucketHashes.General ? 0 : item.bucketHash);
-  const tierType = def.inventory.tierType;
+  const rarity = def.inventory.tierType;
   return {
     key,
     itemInstanceId: item.itemInstanceId,
@@ -117,18 +117,19 @@ export function buildItemView(
     location: item.location,
     ownerCharacterId: item.ownerCharacterId,
     classType: def.classType,
-    tierType,
-    uniqueLabel: uniqueLabelOf(def.equippingBlock?.uniqueLabel, tierType, bucketHash),
+    rarity,
+    uniqueLabel: uniqueLabelOf(def.equippingBlock?.uniqueLabel, rarity, bucketHash),
     locked: item.locked,
     lockable: item.lockable && item.itemInstanceId !== null,
     power: item.power,
+    gearTier: item.gearTier,
     masterwork: item.masterwork,
     transferable:
       !def.nonTransferrable && (item.transferStatus & TransferStatus.NotTransferrable) === 0,
     equippable: def.equippable && item.itemInstanceId !== null,
     icon: def.displayProperties.icon ? assetUrl(def.displayProperties.icon) : null,
     typeName: def.itemTypeDisplayName,
-    tierName: def.inventory.tierTypeName || TIER_NAMES[tierType] || "",
+    rarityName: def.inventory.tierTypeName || RARITY_NAMES[rarity] || "",
     damageType: item.damageType ?? (def.defaultDamageType || null),
     crafted: item.crafted,
     stats: Object.fromEntries(item.stats.map((s) => [s.statHash, s.value])),

@@ -1,9 +1,9 @@
 import "server-only";
 import { listDestinyAccounts } from "@/lib/auth/destiny-account";
-import type { BungieClient } from "@/lib/bungie";
+import type { BungieClient, Currency, DestinyProfile } from "@/lib/bungie";
 import { getClanSource } from "@/lib/clan/default-source";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
-import { CurrencyHashes, PLATFORM_NAMES } from "@/lib/destiny/game-facts";
+import { ACCOUNT_CURRENCIES, PLATFORM_NAMES } from "@/lib/destiny/game-facts";
 import type { AccountView } from "./account-view";
 import { buildCharacterViews, definitionHashes } from "./build-inventory-view";
 import { loadGuardianDefinitions } from "./definitions";
@@ -13,11 +13,20 @@ import { readProfile } from "./profile-store";
 import { unavailableView } from "./unavailable";
 import type { UnavailableView } from "./view-types";
 
-const CURRENCY_ORDER: number[] = [
-  CurrencyHashes.Glimmer,
-  CurrencyHashes.LegendaryShards,
-  CurrencyHashes.BrightDust,
-];
+/**
+ * The profile's currencies (103), and the materials vendors price in that the player holds in
+ * the account-wide buckets (not the vault), each summed over its stacks.
+ */
+function currenciesHeld(profile: DestinyProfile): Currency[] {
+  const totals = new Map(profile.currencies.map((c) => [c.itemHash, c.quantity]));
+  const fromCurrencies = new Set(totals.keys());
+  for (const item of profile.items) {
+    if (item.location !== "inventory" || item.ownerCharacterId !== null) continue;
+    if (!ACCOUNT_CURRENCIES.includes(item.itemHash) || fromCurrencies.has(item.itemHash)) continue;
+    totals.set(item.itemHash, (totals.get(item.itemHash) ?? 0) + item.quantity);
+  }
+  return [...totals].map(([itemHash, quantity]) => ({ itemHash, quantity }));
+}
 
 /**
  * The account page's data: ONE GetProfile (shared with the inventory page through the cache) and
@@ -58,13 +67,14 @@ export async function loadAccountView(
     if (!unavailable) throw error;
     return unavailable;
   }
+  const held = currenciesHeld(profile);
   const defs = await loadGuardianDefinitions(
     // The account page shows no items: only currencies need item definitions.
-    { ...definitionHashes(profile), items: profile.currencies.map((c) => c.itemHash), stats: [] },
+    { ...definitionHashes(profile), items: held.map((c) => c.itemHash), stats: [] },
     context.language,
   );
   const characters = buildCharacterViews(profile.characters, defs, bungieAssetUrl);
-  const currencies = profile.currencies
+  const currencies = held
     .map((c) => {
       const def = defs.item(c.itemHash);
       return {
@@ -76,8 +86,8 @@ export async function loadAccountView(
     })
     .sort((a, b) => {
       const rank = (hash: number) => {
-        const n = CURRENCY_ORDER.indexOf(hash);
-        return n === -1 ? CURRENCY_ORDER.length : n;
+        const n = ACCOUNT_CURRENCIES.indexOf(hash);
+        return n === -1 ? ACCOUNT_CURRENCIES.length : n;
       };
       return rank(a.itemHash) - rank(b.itemHash) || a.name.localeCompare(b.name);
     });

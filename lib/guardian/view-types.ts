@@ -7,7 +7,9 @@ export type ItemView = PlannerItem & {
   /** Absolute or same-origin URL of the icon; null when the manifest has none. */
   icon: string | null;
   typeName: string;
-  tierName: string;
+  rarityName: string;
+  /** Edge of Fate's gear tier (1-5) of a weapon or armour piece; null for older gear and the rest. */
+  gearTier: number | null;
   /** DamageType enum value (1 Kinetic, 2 Arc, 3 Solar, 4 Void, 6 Stasis, 7 Strand), or null. */
   damageType: number | null;
   crafted: boolean;

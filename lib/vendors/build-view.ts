@@ -1,6 +1,6 @@
 // Bungie's vendor data + manifest definitions → the VendorsView the page and the email show.
 // Pure (no I/O): the loader fetches, this decides what a player sees, and tests feed it directly.
-import { ItemType, TIER_NAMES } from "@/lib/destiny/game-facts";
+import { ItemType, RARITY_NAMES } from "@/lib/destiny/game-facts";
 import type { ItemDefinition, VendorDefinition, VendorGroupDefinition } from "@/lib/manifest/types";
 import type { Vendor } from "@/lib/bungie/types";
 import type { SaleKind, VendorGroupView, VendorSaleView, VendorView, VendorsView } from "./types";
@@ -133,9 +133,10 @@ function toSaleView(
     itemHash: sale.itemHash,
     name: item.displayProperties.name,
     iconUrl: options.assetUrl(item.displayProperties.icon),
-    tierType: item.inventory.tierType,
-    tierName: item.inventory.tierTypeName || TIER_NAMES[item.inventory.tierType] || "",
+    rarity: item.inventory.tierType,
+    rarityName: item.inventory.tierTypeName || RARITY_NAMES[item.inventory.tierType] || "",
     typeName: item.itemTypeDisplayName,
+    ...(sale.gearTier === undefined ? {} : { gearTier: sale.gearTier }),
     kind: saleKind(item),
     quantity: sale.quantity,
     costs: sale.costs.map((cost) => {

@@ -48,7 +48,12 @@ export async function fetchVendorStock(
         {
           ...params,
           vendorHash,
-          components: [ComponentType.Vendors, ComponentType.VendorSales],
+          // Item instances give rolled gear its power and gear tier.
+          components: [
+            ComponentType.Vendors,
+            ComponentType.VendorSales,
+            ComponentType.ItemInstances,
+          ],
         },
         options,
       );

@@ -13,7 +13,7 @@ export const SALE_FILTER_LABELS: Record<SaleFilter, string> = {
   unowned: "Not yet owned",
 };
 
-const EXOTIC_TIER = 6;
+const EXOTIC_RARITY = 6;
 const KIND_FILTERS = ["weapon", "armor", "mod"] as const;
 
 export function isSaleFilter(value: string): value is SaleFilter {
@@ -26,7 +26,7 @@ export function isSaleFilter(value: string): value is SaleFilter {
  * tell is never "not yet owned": the filter only promises what it knows.
  */
 export function saleMatches(sale: VendorSaleView, filters: readonly SaleFilter[]): boolean {
-  if (filters.includes("exotic") && sale.tierType !== EXOTIC_TIER) return false;
+  if (filters.includes("exotic") && sale.rarity !== EXOTIC_RARITY) return false;
   if (filters.includes("unowned") && sale.owned !== false) return false;
   const kinds = KIND_FILTERS.filter((kind) => filters.includes(kind));
   return kinds.length === 0 || (kinds as readonly string[]).includes(sale.kind);

@@ -17,9 +17,14 @@ export type VendorSaleView = {
   itemHash: number;
   name: string;
   iconUrl: string | null;
-  /** TierType: 6 Exotic, 5 Legendary, 4 Rare, 3 Common, 2 Basic. */
-  tierType: number;
-  tierName: string;
+  /** Rarity: 6 Exotic, 5 Legendary, 4 Rare, 3 Common, 2 Basic. */
+  rarity: number;
+  rarityName: string;
+  /**
+   * Edge of Fate's gear tier (1-5) of a weapon or armour sale, where the app read the sale's item
+   * instance (GetVendor); absent or null where it did not or the sale has none.
+   */
+  gearTier?: number | null;
   /** The game's type line ("Hand Cannon", "Helmet", "Armor Mod"...). */
   typeName: string;
   kind: SaleKind;

@@ -1,12 +1,12 @@
-// Icons for every path the sandbox hands out: a tier-coloured tile with a glyph for the
-// item category, derived from the file name (`<category>-<tier>-<key>.png`), cached.
+// Icons for every path the sandbox hands out: a rarity-coloured tile with a glyph for the
+// item category, derived from the file name (`<category>-<rarity>-<key>.png`), cached.
 import { fnv1a } from "../world/prng";
 import { encodePng } from "./png";
 
 type Rgb = readonly [number, number, number];
 
-/** Destiny's tier colours: basic, common, rare, legendary, exotic. */
-const TIER_COLOURS: Record<number, Rgb> = {
+/** Destiny's rarity colours: basic, common, rare, legendary, exotic. */
+const RARITY_COLOURS: Record<number, Rgb> = {
   2: [195, 188, 180],
   3: [54, 111, 66],
   4: [80, 118, 163],
@@ -48,21 +48,23 @@ const GLYPHS: Record<string, (x: number, y: number) => boolean> = {
   damage: (x, y) => Math.abs(x - 0.5) + Math.abs(y - 0.5) < 0.34,
 };
 
-function parse(name: string): { category: string; tier: number } {
+function parse(name: string): { category: string; rarity: number } {
   const match = /^([a-z]+)-(\d)-/.exec(name);
-  return match ? { category: match[1] ?? "", tier: Number(match[2]) } : { category: "", tier: 0 };
+  return match
+    ? { category: match[1] ?? "", rarity: Number(match[2]) }
+    : { category: "", rarity: 0 };
 }
 
 /** The PNG for an icon file name (without directories). */
 export function renderIcon(name: string): Buffer {
   const cached = cache.get(name);
   if (cached) return cached;
-  const { category, tier } = parse(name);
+  const { category, rarity } = parse(name);
   const seed = fnv1a(name);
   const wide = category === "emblembg";
   const width = wide ? 474 : 96;
   const height = 96;
-  const background: Rgb = TIER_COLOURS[tier] ?? hslToRgb(seed % 360, 0.45, 0.35);
+  const background: Rgb = RARITY_COLOURS[rarity] ?? hslToRgb(seed % 360, 0.45, 0.35);
   const accent = hslToRgb((seed >>> 9) % 360, 0.7, 0.72);
   const glyph = GLYPHS[category];
   const rgb = new Uint8Array(width * height * 3);

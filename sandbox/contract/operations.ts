@@ -15,6 +15,11 @@ export const SANDBOX_OPERATIONS = [
   ["post", "/Destiny2/Actions/Items/EquipItem/"],
   ["post", "/Destiny2/Actions/Items/EquipItems/"],
   ["post", "/Destiny2/Actions/Items/SetLockState/"],
+  ["post", "/Destiny2/Actions/Items/InsertSocketPlugFree/"],
+  ["post", "/Destiny2/Actions/Loadouts/EquipLoadout/"],
+  ["post", "/Destiny2/Actions/Loadouts/SnapshotLoadout/"],
+  ["post", "/Destiny2/Actions/Loadouts/UpdateLoadoutIdentifiers/"],
+  ["post", "/Destiny2/Actions/Loadouts/ClearLoadout/"],
   [
     "get",
     "/Destiny2/{membershipType}/Profile/{destinyMembershipId}/Character/{characterId}/Vendors/",
@@ -46,4 +51,9 @@ export const DEFINITION_SCHEMAS = [
   "Destiny.Definitions.Sockets.DestinySocketTypeDefinition",
   "Destiny.Definitions.Sockets.DestinySocketCategoryDefinition",
   "Destiny.Definitions.DestinySandboxPerkDefinition",
+  "Destiny.Definitions.Sockets.DestinyPlugSetDefinition",
+  "Destiny.Definitions.Loadouts.DestinyLoadoutConstantsDefinition",
+  "Destiny.Definitions.Loadouts.DestinyLoadoutNameDefinition",
+  "Destiny.Definitions.Loadouts.DestinyLoadoutIconDefinition",
+  "Destiny.Definitions.Loadouts.DestinyLoadoutColorDefinition",
 ] as const;

@@ -7,7 +7,10 @@ import type {
   DestinyCharacterResponse,
 } from "bungie-api-ts/destiny2";
 import { ClassHashes, GenderHashes, RaceHashes, StatHashes } from "../../lib/destiny/game-facts";
+import { IN_GAME_LOADOUT_BUCKETS } from "../../lib/destiny/buckets";
+import { loadoutSlots } from "../rules/loadouts";
 import { collectiblesDictionary } from "../world/collectibles";
+import { characterLight } from "../world/power";
 import type { ItemDefinition } from "../world/definitions/items";
 import type { DestinyProfile, WorldCharacter, WorldItem } from "../world/types";
 import {
@@ -28,23 +31,6 @@ import { isoDate } from "./users";
 const CLASS_HASHES = [ClassHashes.Titan, ClassHashes.Hunter, ClassHashes.Warlock];
 const RACE_HASHES = [RaceHashes.Human, RaceHashes.Awoken, RaceHashes.Exo];
 const GENDER_HASHES = [GenderHashes.Male, GenderHashes.Female];
-
-function characterLight(profile: DestinyProfile, characterId: string): number {
-  let total = 0;
-  let count = 0;
-  for (const item of profile.items) {
-    if (
-      item.place.kind === "equipped" &&
-      item.place.characterId === characterId &&
-      item.power !== undefined
-    ) {
-      total += item.power;
-      count++;
-    }
-  }
-  // Light is the average of the eight weapon and armour slots.
-  return count === 0 ? 0 : Math.floor(total / Math.max(count, 8));
-}
 
 function equippedEmblem(ctx: RenderContext, characterId: string): ItemDefinition | undefined {
   const table = ctx.defs.tables.DestinyInventoryItemDefinition as
@@ -170,7 +156,18 @@ const CHARACTER_PARTS = {
   CharacterInventories: (ctx, c) => ({
     items: characterItems(ctx.profile, c.characterId, false).map((i) => renderItem(i, ctx.meta(i))),
   }),
-  CharacterLoadouts: () => ({ loadouts: [] }),
+  // Every slot, empty ones too: their items have itemInstanceId "0" (as Bungie's).
+  CharacterLoadouts: (ctx, c) => ({
+    loadouts: loadoutSlots(c, ctx.defs.loadouts).map((slot) => ({
+      colorHash: slot.colorHash,
+      iconHash: slot.iconHash,
+      nameHash: slot.nameHash,
+      items:
+        slot.items.length > 0
+          ? slot.items
+          : IN_GAME_LOADOUT_BUCKETS.map(() => ({ itemInstanceId: "0", plugItemHashes: [] })),
+    })),
+  }),
   CharacterProgressions: () => ({
     progressions: {},
     factions: {},

@@ -135,6 +135,8 @@ export function renderInstance(
   if (item.power !== undefined && meta?.primaryStatHash) {
     out.primaryStat = { statHash: meta.primaryStatHash, value: item.power };
   }
+  // Edge of Fate's tier; Bungie leaves it out for gear from before and for everything else.
+  if (item.gearTier !== undefined) out.gearTier = item.gearTier;
   if (meta?.kind === "armor") {
     const capacity = item.state & 4 ? 10 : 8;
     const used = (item.plugs ?? []).filter((p) => p !== meta.socketOptions[0]?.[0]).length;

@@ -6,6 +6,8 @@ import { ComponentType } from "../../lib/destiny/api-enums";
 import { CurrencyHashes } from "../../lib/destiny/game-facts";
 import { CurrencyBucketHashes } from "../world/definitions/static-tables";
 import { collectiblesDictionary } from "../world/collectibles";
+import type { ManifestDefinitions } from "../world/definitions";
+import type { PlugSetDefinition } from "../world/definitions/items";
 import type { WorldItem } from "../world/types";
 import { everyCharacter } from "./character";
 import {
@@ -70,6 +72,33 @@ function renderPlatformSilver(ctx: RenderContext) {
   return { platformSilver };
 }
 
+const plugSetCache = new WeakMap<ManifestDefinitions, { plugs: Record<string, unknown[]> }>();
+
+/** profilePlugSets: each reusable plug set with the plugs the account may insert (all of them). */
+function unlockedPlugSets(defs: ManifestDefinitions) {
+  let cached = plugSetCache.get(defs);
+  if (!cached) {
+    const table = (defs.tables.DestinyPlugSetDefinition ?? {}) as Record<string, PlugSetDefinition>;
+    cached = {
+      plugs: Object.fromEntries(
+        Object.entries(table).map(([hash, set]) => [
+          hash,
+          set.reusablePlugItems.map((p) => ({
+            plugObjectives: [],
+            plugItemHash: p.plugItemHash,
+            canInsert: true,
+            enabled: true,
+            insertFailIndexes: [],
+            enableFailIndexes: [],
+          })),
+        ]),
+      ),
+    };
+    plugSetCache.set(defs, cached);
+  }
+  return cached;
+}
+
 /** GetProfile, in Bungie's key order. */
 const PROFILE_RESPONSE: ComponentTable<RenderContext, DestinyProfileResponse> = {
   vendorReceipts: wrapped("VendorReceipts", () => ({ receipts: [] })),
@@ -87,7 +116,8 @@ const PROFILE_RESPONSE: ComponentTable<RenderContext, DestinyProfileResponse> = 
   platformSilver: wrapped("PlatformSilver", renderPlatformSilver),
   profileProgression: wrapped("ProfileProgression", () => ({ checklists: {} })),
   profileKiosks: wrapped("Kiosks", () => ({ kioskItems: {} })),
-  profilePlugSets: wrapped("ItemSockets", () => ({ plugs: {} })),
+  // Every subclass plug is unlocked in the sandbox (Bungie lists what the account has).
+  profilePlugSets: wrapped("ItemSockets", (ctx) => unlockedPlugSets(ctx.defs)),
   profilePresentationNodes: wrapped("PresentationNodes", () => ({ nodes: {} })),
   // Collections: class armour per character (characterCollectibles), the rest account-wide.
   profileCollectibles: wrapped("Collectibles", (ctx) => ({

@@ -28,4 +28,8 @@ export const RuleCodes = {
   DestinyItemNotTransferrable: 1660,
   DestinyItemActionForbidden: 1663,
   DestinyCannotPerformActionAtThisLocation: 1671,
+  DestinyFailedPlugInsertionRules: 1676,
+  DestinySocketNotFound: 1677,
+  DestinySocketActionNotAllowed: 1678,
+  DestinySocketAlreadyHasPlug: 1679,
 } as const;

@@ -1,8 +1,9 @@
 // Item actions: TransferItem, PullFromPostmaster, EquipItem, EquipItems, SetLockState.
-// The rules (sandbox/rules) decide; this module resolves the caller's profile and character,
-// applies the per-user 0.1 s action throttle, carries out plans and answers `Response: 0`.
-import { ok, platformError } from "../http/envelope";
-import { bodyBool, bodyInt, bodyInt64, int64Value, jsonBody, ParamError } from "../http/params";
+// The rules (sandbox/rules) decide; action-target.ts paces the caller (0.1 s between item actions)
+// and resolves their profile and character; this module carries out plans and answers
+// `Response: 0`.
+import { ok } from "../http/envelope";
+import { bodyBool, bodyInt, bodyInt64, int64Value, ParamError } from "../http/params";
 import type { RequestContext, Route } from "../http/router";
 import { planEquip } from "../rules/equip";
 import { withLock, planLock } from "../rules/lock";
@@ -10,58 +11,13 @@ import { planPull } from "../rules/postmaster";
 import { applyStackPlan, type StackPlan } from "../rules/stacks";
 import { planTransfer } from "../rules/transfer";
 import type { MovePlan } from "../rules/move-plan";
-import type { InventoryView, RuleResult } from "../rules/types";
-import type {
-  BungieUser,
-  DestinyProfile,
-  ItemPlace,
-  WorldCharacter,
-  WorldItem,
-} from "../world/types";
+import type { RuleResult } from "../rules/types";
+import type { DestinyProfile, ItemPlace, WorldItem } from "../world/types";
 import { addItem } from "../world/profiles";
+import { actionError, type ActionTarget, actionTarget } from "./action-target";
 
-/** Spec: ThrottleSecondsBetweenActionPerUser = 0.1 for these five actions. */
-export const ACTION_INTERVAL_MS = 100;
-const VALID_MEMBERSHIP_TYPES = new Set([1, 2, 3, 4, 5, 6, 10]);
-
-function actionError(code: number, throttleSeconds = 0): Response {
-  return platformError(code, { response: 0, throttleSeconds });
-}
-
-interface ActionTarget {
-  profile: DestinyProfile;
-  character: WorldCharacter;
-  view: InventoryView;
-  body: Record<string, unknown>;
-}
-
-/** Throttle, then find the caller's profile of that membershipType and the character. */
-async function target(ctx: RequestContext): Promise<ActionTarget | Response> {
-  const state = ctx.state;
-  const viewer = ctx.viewer as BungieUser;
-  const now = state.now();
-  const last = state.lastActionAt.get(viewer.membershipId);
-  if (last !== undefined && now - last < ACTION_INTERVAL_MS) return actionError(36, 1);
-  state.lastActionAt.set(viewer.membershipId, now);
-
-  const body = await jsonBody(ctx.request);
-  const membershipType = bodyInt(body, "membershipType");
-  const characterId = bodyInt64(body, "characterId");
-  if (state.recording && viewer === state.recording.user) return actionError(1663);
-  if (!VALID_MEMBERSHIP_TYPES.has(membershipType)) return actionError(1630);
-  const profile = viewer.destinyMembershipIds
-    .map((id) => state.profile(id))
-    .find((p) => p !== undefined && p.membershipType === membershipType && !p.isOverridden);
-  if (!profile) return actionError(1630);
-  const character = profile.characters.find((c) => c.characterId === characterId);
-  if (!character) return actionError(1620);
-  const view: InventoryView = {
-    items: profile.items,
-    byInstanceId: profile.byInstanceId,
-    metaOf: (hash) => ctx.defs.meta.get(hash),
-  };
-  return { profile, character, view, body };
-}
+/** Spec: ThrottleSecondsBetweenActionPerUser = 0.1 for these five actions (action-target.ts). */
+const target = (ctx: RequestContext) => actionTarget(ctx, "item");
 
 function moveInstance(item: WorldItem, destination: ItemPlace): void {
   item.place = destination;

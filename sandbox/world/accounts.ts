@@ -3,6 +3,7 @@
 // platforms, and a Bungie.net account that never played Destiny.
 import { MembershipType } from "../../lib/destiny/game-facts";
 import type { IdFactory } from "./ids";
+import { seedDemoLoadouts } from "./loadouts";
 import { createIdSequence, type GenContext } from "./items";
 import {
   type CharacterSpec,
@@ -60,7 +61,7 @@ export function buildGuardian(
     profile.characters.push(character);
     outfitCharacter(gen, profile, character, spec);
   }
-  if (plan.vault > 0) fillVault(gen, profile, plan.vault, plan.characters[0]?.power ?? 1950);
+  if (plan.vault > 0) fillVault(gen, profile, plan.vault, plan.characters[0]?.power ?? 200);
   if (plan.characters.length > 0) fillAccountBuckets(gen, profile, plan.richness);
   profile.guardianRank = plan.characters.length > 0 ? gen.prng.int(5, 11) : 1;
   user.destinyMembershipIds.push(membershipId);
@@ -131,7 +132,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
         genderType: 0,
         hoursSinceLastPlayed: 26,
         minutesPlayedTotal: 61_420,
-        power: 1988,
+        power: 452,
         exoticArmor: true,
         perBucket: [7, 9],
         postmaster: 17,
@@ -144,7 +145,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
         genderType: 1,
         hoursSinceLastPlayed: 2.5,
         minutesPlayedTotal: 88_915,
-        power: 2003,
+        power: 544,
         exoticArmor: true,
         perBucket: [7, 9],
         postmaster: 2,
@@ -155,7 +156,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
         genderType: 1,
         hoursSinceLastPlayed: 75,
         minutesPlayedTotal: 23_570,
-        power: 1961,
+        power: 187,
         exoticArmor: false,
         perBucket: [7, 9],
         postmaster: 0,
@@ -181,6 +182,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
   demo.primaryMembershipId = steam.membershipId;
   // The demo player is online, all three characters in orbit (the control API moves them).
   for (const character of steam.characters) character.activity = "orbit";
+  seedDemoLoadouts(ctx.gen.prng.fork(`loadouts:${steam.membershipId}`), steam, ctx.gen.defs);
   users.push(demo);
   profiles.push(steam, psn);
 
@@ -212,7 +214,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
           genderType: 0,
           hoursSinceLastPlayed: 5,
           minutesPlayedTotal: 40_210,
-          power: 1995,
+          power: 380,
           exoticArmor: true,
           perBucket: [2, 4],
           postmaster: 1,
@@ -223,7 +225,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
           genderType: 1,
           hoursSinceLastPlayed: 140,
           minutesPlayedTotal: 9_880,
-          power: 1940,
+          power: 305,
           exoticArmor: false,
           perBucket: [1, 3],
           postmaster: 0,
@@ -266,7 +268,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
           genderType: 0,
           hoursSinceLastPlayed: 30,
           minutesPlayedTotal: 12_000,
-          power: 1970,
+          power: 260,
           exoticArmor: false,
           perBucket: [2, 4],
           postmaster: 0,
@@ -277,7 +279,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
           genderType: 1,
           hoursSinceLastPlayed: 300,
           minutesPlayedTotal: 3_400,
-          power: 1925,
+          power: 140,
           exoticArmor: false,
           perBucket: [1, 2],
           postmaster: 0,
@@ -303,7 +305,7 @@ export function buildDemoAccounts(ctx: AccountBuildContext): {
           genderType: 1,
           hoursSinceLastPlayed: 700,
           minutesPlayedTotal: 6_100,
-          power: 1910,
+          power: 90,
           exoticArmor: false,
           perBucket: [1, 3],
           postmaster: 0,

@@ -253,7 +253,7 @@ export const EXOTIC_ARMOR: readonly ExoticArmorRow[] = [
   [2, 4, "Solipsism", "Spirit of the Warlock"],
 ];
 
-/** name, tier */
+/** name, rarity */
 export const GHOSTS: readonly (readonly [string, 4 | 5 | 6])[] = [
   ["Lustrous Shell", 6],
   ["Harpy's Crypsis Shell", 5],
@@ -318,7 +318,7 @@ export const SUBCLASSES: readonly (readonly [0 | 1 | 2, Element, string])[] = [
   [2, "Strand", "Broodweaver"],
 ];
 
-/** Stackable consumables and materials: name, max stack, tier. */
+/** Stackable consumables and materials: name, max stack, rarity. */
 export const CONSUMABLES: readonly (readonly [string, number, 3 | 4 | 5 | 6])[] = [
   ["Ascendant Alloy", 50, 6],
   ["Spoils of Conquest", 9999, 5],

@@ -148,7 +148,7 @@ export function buildClan(
         genderType: prng.int(0, 1) as 0 | 1,
         hoursSinceLastPlayed: isOnline && c === 0 ? 0.2 : prng.int(3, 24 * 120) + c * 10,
         minutesPlayedTotal: prng.int(600, 120_000),
-        power: prng.int(1905, 2008),
+        power: prng.int(10, 550),
         exoticArmor: prng.chance(0.6),
         perBucket: [0, 0],
         postmaster: 0,

@@ -7,6 +7,7 @@
 // is live data. POST /__sandbox/hostile-names (applyHostileNames) changes this world only; a reset
 // builds a world without them, and other sandboxes never see them.
 import { BucketHashes } from "../../lib/destiny/buckets";
+import { PowerLevels } from "../../lib/destiny/game-facts";
 import type { ManifestDefinitions } from "./definitions";
 import { HOSTILE_CLAN, HOSTILE_PLAYER_NAME, HOSTILE_VENDOR } from "./definitions/hostile-names";
 import { createIdSequence, rollInstance } from "./items";
@@ -74,7 +75,10 @@ export function applyHostileNames(world: World, defs: ManifestDefinitions): Host
       );
       const old = profile.items[index];
       if (!old?.itemInstanceId) continue;
-      const item = rollInstance(ctx, weapon, old.place, { power: old.power ?? 2000 });
+      const item = rollInstance(ctx, weapon, old.place, {
+        power: old.power ?? PowerLevels.softCap,
+        gearTier: old.gearTier,
+      });
       if (!item.itemInstanceId || profile.byInstanceId.has(item.itemInstanceId))
         throw new Error("hostile weapon instance id collides");
       profile.items[index] = item;

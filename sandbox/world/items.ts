@@ -21,6 +21,8 @@ export function createIdSequence(seed: number, profileIndex: number, prng: Prng)
 
 export interface RollOptions {
   power: number;
+  /** Edge of Fate's gear tier (1-5); absent on gear from before it and on non-gear. */
+  gearTier?: number;
   locked?: boolean;
   masterwork?: boolean;
 }
@@ -46,6 +48,8 @@ export function rollInstance(
   if (masterwork) state |= ItemState.Masterwork;
   const isGear = meta.kind === "weapon" || meta.kind === "armor";
   const plugs = meta.socketOptions.map((options, socketIndex) => {
+    // A subclass starts in each socket's initial plug (distinct aspects and fragments).
+    if (meta.kind === "subclass") return options[0] ?? 0;
     const last = socketIndex === meta.socketOptions.length - 1;
     // The last socket is the masterwork socket: empty (index 0) unless masterworked.
     if (last && isGear)
@@ -79,6 +83,7 @@ export function rollInstance(
     place,
     state,
     power: isGear ? options.power : undefined,
+    gearTier: isGear ? options.gearTier : undefined,
     stats: isGear ? stats : undefined,
     plugs: plugs.length > 0 ? plugs : undefined,
   };
@@ -132,8 +137,8 @@ export function buildPools(defs: ManifestDefinitions): ItemPools {
     mods: [],
     currencies: new Map(),
   };
-  const tierGroup = (m: ItemMeta) =>
-    m.tier === 6 ? "exotic" : m.tier === 5 ? "legendary" : "lesser";
+  const rarityGroup = (m: ItemMeta) =>
+    m.rarity === 6 ? "exotic" : m.rarity === 5 ? "legendary" : "lesser";
   for (const m of defs.meta.values()) {
     // Hostile-named items are handed out by a control only (world/hostile-names.ts).
     if (m.hostile) continue;
@@ -141,10 +146,10 @@ export function buildPools(defs: ManifestDefinitions): ItemPools {
     if (m.newThisSeason) continue;
     switch (m.kind) {
       case "weapon":
-        weaponsByBucket.get(m.bucketHash)?.[tierGroup(m)].push(m);
+        weaponsByBucket.get(m.bucketHash)?.[rarityGroup(m)].push(m);
         break;
       case "armor":
-        armorByClassBucket.get(`${m.classType}:${m.bucketHash}`)?.[tierGroup(m)].push(m);
+        armorByClassBucket.get(`${m.classType}:${m.bucketHash}`)?.[rarityGroup(m)].push(m);
         break;
       case "ghost":
       case "ship":
@@ -178,12 +183,12 @@ export function buildPools(defs: ManifestDefinitions): ItemPools {
 export function pickWeapon(
   ctx: GenContext,
   bucketHash: number,
-  tier?: "exotic" | "legendary" | "lesser",
+  rarity?: "exotic" | "legendary" | "lesser",
 ): ItemMeta {
   const group = ctx.pools.weaponsByBucket.get(bucketHash);
   if (!group) throw new Error(`no weapons for bucket ${bucketHash}`);
   const roll = ctx.prng.next();
-  const chosen = tier ?? (roll < 0.14 ? "exotic" : roll < 0.9 ? "legendary" : "lesser");
+  const chosen = rarity ?? (roll < 0.14 ? "exotic" : roll < 0.9 ? "legendary" : "lesser");
   return ctx.prng.pick(group[chosen]);
 }
 
@@ -191,12 +196,12 @@ export function pickArmor(
   ctx: GenContext,
   classType: number,
   bucketHash: number,
-  tier?: "exotic" | "legendary" | "lesser",
+  rarity?: "exotic" | "legendary" | "lesser",
 ): ItemMeta {
   const group = ctx.pools.armorByClassBucket.get(`${classType}:${bucketHash}`);
   if (!group) throw new Error(`no armor for ${classType}:${bucketHash}`);
   const roll = ctx.prng.next();
-  let chosen = tier ?? (roll < 0.12 ? "exotic" : roll < 0.9 ? "legendary" : "lesser");
+  let chosen = rarity ?? (roll < 0.12 ? "exotic" : roll < 0.9 ? "legendary" : "lesser");
   // Not every slot has an exotic for every class.
   if (group[chosen].length === 0) chosen = "legendary";
   return ctx.prng.pick(group[chosen]);

@@ -66,7 +66,7 @@ export function addLoadPlayers(world: World, count: number): number {
       genderType: prng.int(0, 1) as 0 | 1,
       hoursSinceLastPlayed: prng.int(1, 200),
       minutesPlayedTotal: prng.int(2_000, 80_000),
-      power: prng.int(1930, 2000),
+      power: prng.int(150, 550),
       exoticArmor: prng.chance(0.5),
       perBucket: [1, 3],
       postmaster: 0,

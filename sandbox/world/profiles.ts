@@ -9,6 +9,7 @@ import {
 import { CurrencyHashes } from "../../lib/destiny/game-facts";
 import type { ItemMeta } from "./definitions";
 import { type GenContext, pickArmor, pickWeapon, rollInstance, stack } from "./items";
+import { clampPower, type GearRoll, LEGACY_GEAR, rollNewGear } from "./power";
 import type { DestinyProfile, ItemPlace, WorldCharacter, WorldItem } from "./types";
 
 export interface CharacterSpec extends Pick<
@@ -16,7 +17,7 @@ export interface CharacterSpec extends Pick<
   "classType" | "raceType" | "genderType" | "minutesPlayedTotal"
 > {
   hoursSinceLastPlayed: number;
-  /** Typical power of this character's gear. */
+  /** Typical power of this character's equipped gear (10-550, Edge of Fate). */
   power: number;
   exoticArmor: boolean;
   /** Unequipped items per weapon/armour bucket: [min, max]. */
@@ -63,10 +64,6 @@ export function addItem(profile: DestinyProfile, item: WorldItem): void {
   if (item.itemInstanceId) profile.byInstanceId.set(item.itemInstanceId, item);
 }
 
-function clampPower(power: number): number {
-  return Math.max(1900, Math.min(2010, power));
-}
-
 export function createCharacter(
   ctx: GenContext,
   characterId: string,
@@ -98,14 +95,21 @@ export function outfitCharacter(
   const id = character.characterId;
   const equipped: ItemPlace = { kind: "equipped", characterId: id };
   const inventory = (): ItemPlace => ({ kind: "inventory", characterId: id });
-  const power = () => clampPower(spec.power + prng.int(-20, 6));
+  // Equipped gear sits at the character's power; carried gear spreads below it, and some of it
+  // is from before Edge of Fate (power 10, no tier).
+  const gear = (place: ItemPlace): GearRoll =>
+    place.kind === "equipped"
+      ? rollNewGear(prng, spec.power, [20, 5])
+      : prng.chance(0.12)
+        ? LEGACY_GEAR
+        : rollNewGear(prng, spec.power, [120, 5]);
   const roll = (meta: ItemMeta, place: ItemPlace, masterworkChance = 0.25) =>
     addItem(
       profile,
       rollInstance(ctx, meta, place, {
-        power: power(),
-        locked: meta.tier >= 5 && prng.chance(place.kind === "equipped" ? 0.6 : 0.3),
-        masterwork: meta.tier >= 5 && prng.chance(masterworkChance),
+        ...gear(place),
+        locked: meta.rarity >= 5 && prng.chance(place.kind === "equipped" ? 0.6 : 0.3),
+        masterwork: meta.rarity >= 5 && prng.chance(masterworkChance),
       }),
     );
 
@@ -180,10 +184,7 @@ function fillPostmaster(
       const meta = (WEAPON_BUCKETS as readonly number[]).includes(bucket)
         ? pickWeapon(ctx, bucket)
         : pickArmor(ctx, classType, bucket);
-      addItem(
-        profile,
-        rollInstance(ctx, meta, place(), { power: clampPower(basePower + prng.int(-10, 10)) }),
-      );
+      addItem(profile, rollInstance(ctx, meta, place(), rollNewGear(prng, basePower, [10, 10])));
     }
   }
 }
@@ -233,11 +234,16 @@ export function fillVault(
     const meta = weapon
       ? pickWeapon(ctx, prng.pick(WEAPON_BUCKETS))
       : pickArmor(ctx, prng.int(0, 2), prng.pick(ARMOR_BUCKETS));
+    // The vault spans every power: a third of it from before Edge of Fate (power 10, no tier),
+    // the rest anywhere from the floor to the character's power.
+    const gear = prng.chance(0.3)
+      ? LEGACY_GEAR
+      : rollNewGear(prng, clampPower(prng.int(10, basePower + 10)), [0, 0]);
     add(
       rollInstance(ctx, meta, vault(), {
-        power: clampPower(basePower + prng.int(-60, 10)),
-        locked: meta.tier >= 5 && prng.chance(0.3),
-        masterwork: meta.tier >= 5 && prng.chance(0.2),
+        ...gear,
+        locked: meta.rarity >= 5 && prng.chance(0.3),
+        masterwork: meta.rarity >= 5 && prng.chance(0.2),
       }),
     );
   }
@@ -271,7 +277,6 @@ export function fillAccountBuckets(
       );
   };
   currency(CurrencyHashes.Glimmer, 40_000 + prng.int(0, 200_000) * richness);
-  currency(CurrencyHashes.LegendaryShards, 300 + prng.int(0, 6_000) * richness);
   currency(CurrencyHashes.BrightDust, 500 + prng.int(0, 20_000) * richness);
   currency(CurrencyHashes.Silver, prng.int(0, 2_000) * richness);
 }

@@ -23,6 +23,8 @@ export interface WorldItem {
   state: number;
   /** Instanced items only. */
   power?: number;
+  /** Weapons and armour since Edge of Fate: 1-5 (instances, 300); absent on older gear. */
+  gearTier?: number;
   stats?: Record<number, number>;
   plugs?: number[];
 }
@@ -38,6 +40,21 @@ export const CHARACTER_ACTIVITIES = [
 ] as const;
 export type CharacterActivity = (typeof CHARACTER_ACTIVITIES)[number];
 
+/** One item of an in-game loadout: its instance and the plugs the loadout puts in its sockets. */
+export interface WorldLoadoutItem {
+  itemInstanceId: string;
+  /** One per socket; UNSET_PLUG_HASH leaves a socket as it is (weapons' always). */
+  plugItemHashes: number[];
+}
+
+/** An in-game loadout slot (component 206); `items` empty for an empty slot. */
+export interface WorldLoadout {
+  nameHash: number;
+  iconHash: number;
+  colorHash: number;
+  items: WorldLoadoutItem[];
+}
+
 export interface WorldCharacter {
   characterId: string;
   classType: 0 | 1 | 2;
@@ -50,6 +67,11 @@ export interface WorldCharacter {
   /** Where the character is: equipping is allowed offline, in orbit and in the Tower. */
   activity: CharacterActivity;
   titleRecordHash?: number;
+  /**
+   * In-game loadout slots (DestinyLoadoutConstantsDefinition.loadoutCountPerCharacter of them);
+   * absent: every slot empty.
+   */
+  loadouts?: WorldLoadout[];
 }
 
 export type ProfileAvailability =

@@ -10,7 +10,14 @@ const KINETIC = 1498876634;
 const ENERGY = 2465295065;
 const WEAPON_BUCKETS = [KINETIC, ENERGY, 953998645];
 
-type WorldItem = { itemInstanceId?: string; itemHash: number; where: string; locked: boolean };
+type WorldItem = {
+  itemInstanceId?: string;
+  itemHash: number;
+  where: string;
+  locked: boolean;
+  power?: number;
+  gearTier?: number;
+};
 type World = {
   characters: { characterId: string; classType: number }[];
   counts: { instanced: number; vault: number };
@@ -28,7 +35,7 @@ async function whereIs(request: APIRequestContext, itemInstanceId: string, user 
   return (await world(request, user)).items.find((i) => i.itemInstanceId === itemInstanceId)?.where;
 }
 
-/** Our own page data (same cookies), to pick test subjects by bucket, tier and place. */
+/** Our own page data (same cookies), to pick test subjects by bucket, rarity and place. */
 async function viewOf(page: Page): Promise<InventoryView> {
   const response = await page.request.get("/inventory/view?fresh=1");
   expect(response.ok()).toBe(true);
@@ -48,7 +55,7 @@ function pick(view: InventoryView, test: (i: ItemView) => boolean, what: string)
 }
 
 const plainVaultWeapon = (bucket: number) => (i: ItemView) =>
-  i.location === "vault" && i.bucketHash === bucket && i.tierType === 5 && i.uniqueLabel === null;
+  i.location === "vault" && i.bucketHash === bucket && i.rarity === 5 && i.uniqueLabel === null;
 
 /** Signs in as the demo player and opens the inventory with fresh data from the sandbox. */
 async function openInventory(page: Page) {
@@ -324,33 +331,131 @@ test("search combines free text and filters", async ({ page }, testInfo) => {
   const search = page.getByLabel("Search items");
   await search.fill("is:weapon is:exotic");
   const exoticWeapons = view.items.filter(
-    (i) => WEAPON_BUCKETS.includes(i.bucketHash) && i.tierType === 6,
+    (i) => WEAPON_BUCKETS.includes(i.bucketHash) && i.rarity === 6,
   );
   await expect(page.getByTestId("search-count")).toHaveText(`${exoticWeapons.length} items match`);
   await expect(
     page.getByRole("region", { name: /items match/ }).getByTestId("item-tile"),
   ).toHaveCount(exoticWeapons.length);
 
-  await search.fill("is:armor class:hunter power:>1800 -is:locked");
+  await search.fill("is:armor class:hunter power:>=450 -is:locked");
   const expected = view.items.filter(
     (i) =>
       [3448274439, 3551918588, 14239492, 20886954, 1585787867].includes(i.bucketHash) &&
       i.classType === 1 &&
-      (i.power ?? 0) > 1800 &&
+      (i.power ?? 0) >= 450 &&
       !i.locked,
   );
+  expect(expected.length).toBeGreaterThan(0);
   await expect(page.getByTestId("search-count")).toHaveText(
     `${expected.length} ${expected.length === 1 ? "item matches" : "items match"}`,
   );
   await shot(page, "search", testInfo);
 
-  const name = view.items.find((i) => i.location === "vault" && i.tierType === 6)!.name;
+  const name = view.items.find((i) => i.location === "vault" && i.rarity === 6)!.name;
   await search.fill(`"${name.toLowerCase()}"`);
   await expect(
     page.getByRole("region", { name: /match/ }).getByTestId("item-tile").first(),
   ).toHaveAccessibleName(new RegExp(`^${escape(name)}`));
   await search.fill("");
   await expect(page.getByRole("heading", { name: /^Your Hunter/ })).toBeVisible();
+});
+
+test("gear tiers on tiles and in the item sheet, as the sandbox's world has them", async ({
+  page,
+  request,
+}, testInfo) => {
+  const view = await openInventory(page);
+  const truth = new Map(
+    (await world(request)).items.flatMap((i) => (i.itemInstanceId ? [[i.itemInstanceId, i]] : [])),
+  );
+  // Every weapon and armour piece on the page shows the tier the world gave it, and only those.
+  for (const item of view.items) {
+    if (!item.itemInstanceId) continue;
+    expect(item.gearTier ?? undefined, item.name).toBe(truth.get(item.itemInstanceId)?.gearTier);
+  }
+  const hunter = character(view, "Hunter");
+  const tiered = pick(
+    view,
+    (i) =>
+      i.location === "equipped" &&
+      i.ownerCharacterId === hunter.characterId &&
+      WEAPON_BUCKETS.includes(i.bucketHash) &&
+      i.gearTier !== null,
+    "an equipped tiered weapon",
+  );
+  const pip = tile(page, tiered).getByTestId("gear-tier");
+  await expect(pip).toHaveText(`T${tiered.gearTier}`);
+  await expect(pip).toHaveAttribute("title", `Tier ${tiered.gearTier}`);
+  await expect(tile(page, tiered)).toHaveAccessibleName(
+    new RegExp(`^${escape(tiered.name)}, .*${tiered.power} power, Tier ${tiered.gearTier}`),
+  );
+  // Gear from before Edge of Fate: power 10, no tier, no pip.
+  const legacy = pick(
+    view,
+    (i) => i.location === "vault" && WEAPON_BUCKETS.includes(i.bucketHash) && i.gearTier === null,
+    "an untiered vault weapon",
+  );
+  expect(legacy.power).toBe(10);
+  await expect(tile(page, legacy).getByTestId("gear-tier")).toHaveCount(0);
+  await expect(tile(page, legacy)).not.toHaveAccessibleName(/Tier \d/);
+  // Tiers 1 to 5 all appear in the demo's inventory.
+  const tiers = new Set(view.items.map((i) => i.gearTier).filter((t) => t !== null));
+  expect([...tiers].sort()).toEqual([1, 2, 3, 4, 5]);
+  await page.locator("#vault").scrollIntoViewIfNeeded();
+  await shot(page, "gear-tiers-vault", testInfo, false);
+
+  await tile(page, tiered).click();
+  const sheet = page.getByTestId("item-sheet");
+  await expect(sheet.getByTestId("item-tier")).toHaveText(`Tier ${tiered.gearTier}`);
+  await shot(page, "gear-tier-sheet", testInfo, false);
+  await page.keyboard.press("Escape");
+  await tile(page, legacy).click();
+  await expect(sheet.getByRole("heading", { name: legacy.name })).toBeVisible();
+  await expect(sheet.getByTestId("item-tier")).toHaveCount(0);
+});
+
+test("the tier: filter, alone and with the others, as DIM spells it", async ({
+  page,
+}, testInfo) => {
+  const view = await openInventory(page);
+  const search = page.getByLabel("Search items");
+  const count = async (expected: ItemView[]) => {
+    expect(expected.length).toBeGreaterThan(0);
+    await expect(page.getByTestId("search-count")).toHaveText(
+      `${expected.length} ${expected.length === 1 ? "item matches" : "items match"}`,
+    );
+    await expect(page.getByRole("region", { name: /match/ }).getByTestId("item-tile")).toHaveCount(
+      expected.length,
+    );
+  };
+  await search.fill("tier:5");
+  await count(view.items.filter((i) => i.gearTier === 5));
+  await shot(page, "search-tier-5", testInfo);
+  await search.fill("tier:>=3");
+  await count(view.items.filter((i) => (i.gearTier ?? 0) >= 3));
+  await search.fill("tier:<2");
+  await count(view.items.filter((i) => i.gearTier !== null && i.gearTier < 2));
+  await search.fill("is:weapon tier:>=4 power:>=450 -is:locked");
+  await count(
+    view.items.filter(
+      (i) =>
+        WEAPON_BUCKETS.includes(i.bucketHash) &&
+        (i.gearTier ?? 0) >= 4 &&
+        (i.power ?? 0) >= 450 &&
+        !i.locked,
+    ),
+  );
+  await shot(page, "search-tier-combined", testInfo);
+  // Every tile left says its tier.
+  for (const name of await page
+    .getByRole("region", { name: /match/ })
+    .getByTestId("item-tile")
+    .evaluateAll((tiles) => tiles.map((t) => t.getAttribute("aria-label") ?? ""))) {
+    expect(name).toMatch(/Tier [45]/);
+  }
+  await search.fill("tier:six");
+  await expect(page.getByText('Can\'t read "tier:six"')).toBeVisible();
 });
 
 test("move to another character and back: drag and drop on desktop, the sheet on phones", async ({

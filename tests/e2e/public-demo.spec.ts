@@ -215,7 +215,7 @@ test("two visitors signed in as Aurora Vale never see each other's data", async 
     (i) =>
       i.location === "vault" &&
       i.bucketHash === 2465295065 &&
-      i.tierType === 5 &&
+      i.rarity === 5 &&
       i.uniqueLabel === null,
   )!;
   await page

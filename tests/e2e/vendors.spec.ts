@@ -1,10 +1,14 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { expectNoSidewaysScroll, sandboxControl, signInAs } from "./support";
 
-// The vendors page in Chromium against the demo sandbox, at phone and desktop widths.
-test.describe.configure({ mode: "serial" });
+// The vendors page in Chromium against the demo sandbox, at phone and desktop widths. The sandbox
+// has the real game's scale (231 vendors, ~2,800 sales) and the page still calls GetVendor once
+// per vendor (233 Bungie calls a view, paced by the limiter at Bungie's 25/s): a view takes
+// seconds, hence the longer timeouts. Issue 15 brings a view down to two calls.
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+const LOADED = { timeout: 120_000 };
 
-/** The next Saturday 18:00 UTC: Xûr is in, so both vendor groups have stock. */
+/** The next Saturday 18:00 UTC: Xûr is in, so every group of the vendors screen has stock. */
 function nextSaturdayEvening(): string {
   const date = new Date();
   date.setUTCDate(date.getUTCDate() + ((6 - date.getUTCDay() + 7) % 7 || 7));
@@ -30,32 +34,53 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   await signInAs(page, /Aurora Vale/);
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/vendors");
+  await expect(page.getByTestId("vendor-count")).toBeVisible(LOADED);
 
   await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
   const groups = page.getByRole("heading", { level: 2 });
-  await expect(groups).toHaveText(["Limited Time", "The Last City"]);
+  // The game's vendors screen in its order, then everything else GetVendors lists.
+  await expect(groups).toHaveText([
+    "Limited Time",
+    "This Season",
+    "Vanguard",
+    "Eververse",
+    "The Last City",
+    "Kepler",
+    "The Pale Heart",
+    "Neomuna",
+    "Europa",
+    "Rituals",
+    "Other vendors",
+  ]);
   for (const name of ["Xûr", "Banshee-44", "Ada-1", "Tess Everis"]) {
-    await expect(page.getByRole("heading", { level: 3, name })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 3, name, exact: true })).toBeVisible();
   }
   const banshee = page.getByRole("region", { name: "Banshee-44" });
   await expect(banshee).toContainText("Gunsmith");
   await expect(banshee).toContainText(/Refreshes in \d+ (h|days)/);
-  // A sale: name, tier and type, a cost with its currency named for screen readers.
+  // A sale: name, rarity and type, a cost with its currency named for screen readers.
   const core = banshee.getByTestId("vendor-sale").filter({ hasText: "Enhancement Core" });
   await expect(core).toContainText("5,000");
   await expect(core.getByText("Glimmer")).toHaveCount(1);
   await expect(banshee.locator("img").first()).toHaveAttribute("src", /^\/sandbox\//);
+  // Weapons on sale show their gear tier (GetVendor's item instances); the core has none.
+  const weapons = banshee.locator('[data-testid="vendor-sale"][data-kind="weapon"]');
+  expect(await weapons.count()).toBeGreaterThan(10);
+  for (const tier of await weapons
+    .getByTestId("gear-tier")
+    .evaluateAll((pips) => pips.map((p) => [p.textContent, p.getAttribute("aria-label")]))) {
+    expect(tier[0]).toMatch(/^T[1-5]$/);
+    expect(tier[1]).toBe(`Tier ${tier[0]!.slice(1)}`);
+  }
+  await expect(weapons.getByTestId("gear-tier")).toHaveCount(await weapons.count());
+  await expect(core.getByTestId("gear-tier")).toHaveCount(0);
 
   const total = await sales(page).count();
-  expect(total).toBeGreaterThan(40);
-  await expect(page.getByTestId("vendor-count")).toHaveText(
-    new RegExp(`^${total} items at 9 vendors$`),
-  );
+  expect(total).toBeGreaterThan(2_500);
+  await expect(page.getByTestId("vendor-count")).toHaveText(`${total} items at 231 vendors`);
   await expectNoSidewaysScroll(page);
-  await page.screenshot({
-    path: testInfo.outputPath(`vendors-${testInfo.project.name}.png`),
-    fullPage: true,
-  });
+  // The page is ~2,800 sales long: the viewport, not the whole page.
+  await page.screenshot({ path: testInfo.outputPath(`vendors-${testInfo.project.name}.png`) });
 
   // Exotics only: every tile left is exotic, and the count says so.
   await page.getByRole("button", { name: "Exotics only" }).click();
@@ -68,7 +93,7 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   expect(exotics).toBeLessThan(total);
   expect(
     await sales(page).evaluateAll((tiles) =>
-      tiles.every((t) => t.getAttribute("data-tier") === "6"),
+      tiles.every((t) => t.getAttribute("data-rarity") === "6"),
     ),
   ).toBe(true);
   await expect(page.getByTestId("vendor-count")).toContainText(
@@ -80,15 +105,16 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   expect(
     await sales(page).evaluateAll((tiles) =>
       tiles.every(
-        (t) => t.getAttribute("data-tier") === "6" && t.getAttribute("data-kind") === "weapon",
+        (t) => t.getAttribute("data-rarity") === "6" && t.getAttribute("data-kind") === "weapon",
       ),
     ),
   ).toBe(true);
-  await expect(page.getByRole("heading", { level: 3, name: "Xûr" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 3, name: "Banshee-44" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 3, name: "Xûr", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 3, name: "Banshee-44", exact: true }),
+  ).toHaveCount(0);
   await page.screenshot({
     path: testInfo.outputPath(`vendors-exotic-weapons-${testInfo.project.name}.png`),
-    fullPage: true,
   });
 
   // Armour and mods instead: each kind alone, then clear.
@@ -148,7 +174,6 @@ test("every vendor with stock, grouped as in the game, with filters", async ({
   await expectNoSidewaysScroll(page);
   await page.screenshot({
     path: testInfo.outputPath(`vendors-not-yet-owned-${testInfo.project.name}.png`),
-    fullPage: true,
   });
 
   // Narrowed again by kind: the not-yet-owned armour only.
@@ -188,6 +213,7 @@ test("switches character by keyboard, and vendors follow", async ({ page }, test
   await signInAs(page, /Aurora Vale/);
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/vendors");
+  await expect(page.getByTestId("vendor-count")).toBeVisible(LOADED);
   const switcher = page.getByRole("navigation", { name: "Character" });
   const links = switcher.getByRole("link");
   await expect(links).toHaveCount(3);
@@ -198,17 +224,22 @@ test("switches character by keyboard, and vendors follow", async ({ page }, test
   await target.focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/vendors\?character=\d+$/);
-  await expect(switcher.getByRole("link", { name: label })).toHaveAttribute("aria-current", "page");
-  await expect(page.getByRole("heading", { level: 3, name: "Banshee-44" })).toBeVisible();
+  await expect(switcher.getByRole("link", { name: label })).toHaveAttribute(
+    "aria-current",
+    "page",
+    LOADED,
+  );
+  await expect(
+    page.getByRole("heading", { level: 3, name: "Banshee-44", exact: true }),
+  ).toBeVisible(LOADED);
   await expectNoSidewaysScroll(page);
   await page.screenshot({
     path: testInfo.outputPath(`vendors-character-${testInfo.project.name}.png`),
-    fullPage: true,
   });
 
   // Someone else's character id in the URL: the page shows the player's own.
   await page.goto("/vendors?character=2305843009999999999");
-  await expect(links.first()).toHaveAttribute("aria-current", "page");
+  await expect(links.first()).toHaveAttribute("aria-current", "page", LOADED);
 });
 
 test("Bungie down for maintenance: a clear message, not a crash", async ({ page, request }) => {
@@ -219,10 +250,12 @@ test("Bungie down for maintenance: a clear message, not a crash", async ({ page,
     await page.goto("/vendors");
     await expect(
       page.getByRole("alert").filter({ hasText: "Bungie.net is down for maintenance" }),
-    ).toBeVisible();
+    ).toBeVisible(LOADED);
   } finally {
     await sandboxControl(request, "maintenance", { enabled: false });
   }
   await page.reload();
-  await expect(page.getByRole("heading", { level: 3, name: "Banshee-44" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 3, name: "Banshee-44", exact: true }),
+  ).toBeVisible(LOADED);
 });

@@ -62,6 +62,7 @@ export function reshapeItem(
     masterwork: (state & ItemState.Masterwork) !== 0,
     crafted: (state & ItemState.Crafted) !== 0,
     power: optionalNumber(instance?.primaryStat?.value),
+    gearTier: gearTierOf(instance),
     damageType: optionalNumber(instance?.damageType),
     damageTypeHash: optionalNumber(instance?.damageTypeHash),
     state,
@@ -82,4 +83,10 @@ function statsOf(component: DestinyItemStatsComponent | undefined): ItemStat[] {
 
 function socketsOf(component: DestinyItemSocketsComponent | undefined): (number | null)[] {
   return (component?.sockets ?? []).map((s) => optionalNumber(s.plugHash));
+}
+
+/** Edge of Fate's gear tier: 1-5, or null (older gear, non-gear, or Bungie sent 0/null). */
+export function gearTierOf(instance: DestinyItemInstanceComponent | undefined): number | null {
+  const tier = optionalNumber(instance?.gearTier);
+  return tier !== null && tier >= 1 ? tier : null;
 }

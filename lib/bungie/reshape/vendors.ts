@@ -1,5 +1,6 @@
 import "server-only";
 import type {
+  DestinyItemInstanceComponent,
   DestinyItemQuantity,
   DestinyPublicVendorsResponse,
   DestinyPublicVendorSaleItemComponent,
@@ -8,7 +9,8 @@ import type {
   DestinyVendorsResponse,
 } from "bungie-api-ts/destiny2";
 import type { Vendor, VendorList, VendorSale } from "../types";
-import { componentData, nonEmpty } from "./common";
+import { componentData, nonEmpty, optionalNumber } from "./common";
+import { gearTierOf } from "./items";
 
 type AnySale = DestinyVendorSaleItemComponent | DestinyPublicVendorSaleItemComponent;
 type AnyVendor = {
@@ -28,13 +30,30 @@ export function reshapePublicVendors(data: DestinyPublicVendorsResponse): Vendor
   return reshapeVendorMap(data);
 }
 
-/** GetVendor → Vendor, or null when the vendor component is missing or private. */
+/**
+ * GetVendor → Vendor, or null when the vendor component is missing or private. When the call
+ * asked for item instances (300), each sale carries its power and gear tier.
+ */
 export function reshapeVendor(data: DestinyVendorResponse): Vendor | null {
   const privateComponents: string[] = [];
   const vendor = componentData(data.vendor, "vendor", privateComponents);
   if (!vendor) return null;
   const sales = componentData(data.sales, "sales", privateComponents) ?? {};
-  return toVendor(vendor, Object.values(sales));
+  const instances: Record<string, DestinyItemInstanceComponent> | undefined =
+    data.itemComponents?.instances?.data;
+  const reshaped = toVendor(vendor, Object.values(sales));
+  if (!instances) return reshaped;
+  return {
+    ...reshaped,
+    sales: reshaped.sales.map((sale) => {
+      const instance = instances[String(sale.vendorItemIndex)];
+      return {
+        ...sale,
+        power: optionalNumber(instance?.primaryStat?.value),
+        gearTier: gearTierOf(instance),
+      };
+    }),
+  };
 }
 
 function reshapeVendorMap(data: DestinyVendorsResponse | DestinyPublicVendorsResponse): VendorList {

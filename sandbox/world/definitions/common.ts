@@ -29,11 +29,11 @@ export class HashRegistry {
 export const ICON_ROOT = "/common/destiny2_content/icons";
 
 /**
- * An icon path the sandbox can render. The file name encodes a category and a tier so the
- * generated PNG gets a tier colour (exotic gold, legendary purple...) and a glyph.
+ * An icon path the sandbox can render. The file name encodes a category and a rarity so the
+ * generated PNG gets a rarity colour (exotic gold, legendary purple...) and a glyph.
  */
-export function iconPath(category: string, tier: number, key: number | string): string {
-  return `${ICON_ROOT}/${category}-${tier}-${key}.png`;
+export function iconPath(category: string, rarity: number, key: number | string): string {
+  return `${ICON_ROOT}/${category}-${rarity}-${key}.png`;
 }
 
 export function displayProperties(

@@ -142,7 +142,6 @@ const BUCKETS: readonly BucketRow[] = [
 /** Currency buckets: not in lib/destiny because only the sandbox needs them. */
 export const CurrencyBucketHashes = {
   Glimmer: 2689798308,
-  LegendaryShards: 2689798309,
   Silver: 2689798310,
   BrightDust: 2689798311,
 } as const;
@@ -198,6 +197,12 @@ export const SocketCategoryHashes = {
   WeaponMods: 2685412949,
   ArmorMods: 590099826,
   ArmorPerks: 3154740035,
+  // A subclass's sockets (the Light subclasses' categories; Prismatic and the Darkness ones have
+  // their own in the real manifest).
+  Super: 457473665,
+  Abilities: 309722977,
+  Aspects: 2140934067,
+  Fragments: 1313488945,
 } as const;
 
 export interface StaticTables {
@@ -222,6 +227,13 @@ export interface SocketTypeHashes {
   masterwork: number;
   armorMod: number;
   armorIntrinsic: number;
+  super: number;
+  classAbility: number;
+  movement: number;
+  melee: number;
+  grenade: number;
+  aspect: number;
+  fragment: number;
 }
 
 /** Activity hashes the world refers to (orbit, the Tower, a strike, a raid, Crucible). */
@@ -391,6 +403,10 @@ export function buildStaticTables(registry: HashRegistry): {
         ["WeaponMods", "Weapon Mods", 2],
         ["ArmorMods", "Armor Mods", 2],
         ["ArmorPerks", "Armor Perks", 1],
+        ["Super", "Super", 1],
+        ["Abilities", "Abilities", 1],
+        ["Aspects", "Aspects", 1],
+        ["Fragments", "Fragments", 1],
       ] as const
     ).map(([key, name, style], index) => ({
       displayProperties: displayProperties(name, "", null),
@@ -410,6 +426,13 @@ export function buildStaticTables(registry: HashRegistry): {
     ["masterwork", "Masterwork", SocketCategoryHashes.WeaponMods],
     ["armorMod", "Armor Mod", SocketCategoryHashes.ArmorMods],
     ["armorIntrinsic", "Exotic Perk", SocketCategoryHashes.ArmorPerks],
+    ["super", "Super", SocketCategoryHashes.Super],
+    ["classAbility", "Class Ability", SocketCategoryHashes.Abilities],
+    ["movement", "Movement", SocketCategoryHashes.Abilities],
+    ["melee", "Melee", SocketCategoryHashes.Abilities],
+    ["grenade", "Grenade", SocketCategoryHashes.Abilities],
+    ["aspect", "Aspect", SocketCategoryHashes.Aspects],
+    ["fragment", "Fragment", SocketCategoryHashes.Fragments],
   ];
   const socketTypeHashes = {} as SocketTypeHashes;
   const socketTypes = keyed(
@@ -445,10 +468,10 @@ export function buildStaticTables(registry: HashRegistry): {
   ])[] = [
     ["orbit", "Orbit", "In orbit above a destination.", 0, 0, false],
     ["tower", "The Tower", "The Last City's social space.", 40, 0, false],
-    ["strike", "The Glassway", "Europa. Strike.", 3, 1990, false],
-    ["raid", "Vault of Glass", "Venus. Raid.", 4, 2000, false],
+    ["strike", "The Glassway", "Europa. Strike.", 3, 350, false],
+    ["raid", "Vault of Glass", "Venus. Raid.", 4, 530, false],
     ["crucible", "Control", "Crucible. Capture zones.", 10, 0, true],
-    ["patrol", "EDZ Patrol", "The European Dead Zone.", 6, 1950, false],
+    ["patrol", "EDZ Patrol", "The European Dead Zone.", 6, 200, false],
   ];
   const activityHashes = {} as ActivityHashes;
   const activities = keyed(

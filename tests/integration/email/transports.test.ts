@@ -10,8 +10,8 @@ import { decodeHeader } from "../digest/mime";
 const message: EmailMessage = {
   to: "guardian@example.com",
   subject: "Vendors for Wed 25 Nov: 3 sales at 1 vendor — Xûr",
-  html: "<p>Gjallarhorn <b>125</b> Legendary Shards</p>",
-  text: "Gjallarhorn 125 Legendary Shards",
+  html: "<p>Gjallarhorn <b>3</b> Strange Coins</p>",
+  text: "Gjallarhorn 3 Strange Coins",
   headers: {
     "List-Unsubscribe": "<https://warmind.test/api/digest/unsubscribe?token=abc.def>",
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
@@ -44,7 +44,7 @@ describe("SMTP transport", () => {
     expect(decodeHeader(mail!.headers.get("subject")!)).toBe(message.subject);
     expect(mail!.headers.get("list-unsubscribe")).toBe(message.headers!["List-Unsubscribe"]);
     expect(mail!.headers.get("list-unsubscribe-post")).toBe("List-Unsubscribe=One-Click");
-    expect(mail!.html).toContain("<b>125</b>");
+    expect(mail!.html).toContain("<b>3</b>");
     expect(mail!.text.trim()).toBe(message.text);
     expect(first.id).toMatch(/^<[0-9a-f]{32}@warmind\.test>$/);
     expect(again.id).toBe(first.id);

@@ -64,7 +64,7 @@ describe("a database outage in the middle of a move", () => {
       (i) =>
         i.location === "inventory" &&
         i.ownerCharacterId === hunter.characterId &&
-        i.tierType === 5 &&
+        i.rarity === 5 &&
         i.uniqueLabel === null &&
         i.itemInstanceId,
     )!;

@@ -1,7 +1,7 @@
 // The account page's loader against the sandbox over real HTTP, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCache } from "@/lib/cache/cache";
-import { CurrencyHashes } from "@/lib/destiny/game-facts";
+import { ACCOUNT_CURRENCIES, CurrencyHashes } from "@/lib/destiny/game-facts";
 import { loadAccountView } from "@/lib/guardian/load-account-view";
 import { setProfileCache } from "@/lib/guardian/profile-store";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
@@ -13,6 +13,9 @@ import {
   snapshot,
   useSandboxAndDatabase,
 } from "./guardian-harness";
+
+/** Legendary Shards: retired with The Final Shape (June 2024), so nowhere in the game now. */
+const LEGENDARY_SHARDS = 1022552290;
 
 describe.each(DATABASE_KINDS)("account page data (%s)", (kind) => {
   let server: SandboxServer;
@@ -59,18 +62,27 @@ describe.each(DATABASE_KINDS)("account page data (%s)", (kind) => {
     );
     expect(view.characters[0]?.className).toBe("Hunter");
     for (const c of view.characters) {
-      expect(c.light).toBeGreaterThan(1900);
+      // Edge of Fate's power: 10 to 550.
+      expect(c.light).toBeGreaterThanOrEqual(10);
+      expect(c.light).toBeLessThanOrEqual(550);
       expect(c.raceName).toMatch(/^(Human|Awoken|Exo)$/);
       expect(c.genderName).toMatch(/^(Male|Female)$/);
       expect(c.minutesPlayedTotal).toBeGreaterThan(0);
       expect(Date.parse(c.dateLastPlayed)).toBeLessThan(Date.now());
       expect(c.emblemUrl).toBeTruthy();
     }
-    expect(view.currencies.slice(0, 3).map((c) => c.itemHash)).toEqual([
+    // Today's currencies (profile currencies, then the materials vendors price in); no
+    // Legendary Shards since June 2024.
+    expect(view.currencies.slice(0, 2).map((c) => c.itemHash)).toEqual([
       CurrencyHashes.Glimmer,
-      CurrencyHashes.LegendaryShards,
       CurrencyHashes.BrightDust,
     ]);
+    const held = view.currencies.map((c) => c.itemHash);
+    expect(held).not.toContain(LEGENDARY_SHARDS);
+    expect(view.currencies.map((c) => c.name)).toEqual(
+      expect.arrayContaining(["Glimmer", "Bright Dust", "Enhancement Core"]),
+    );
+    expect(held.every((hash) => ACCOUNT_CURRENCIES.includes(hash))).toBe(true);
     expect(view.currencies.every((c) => c.name && c.quantity >= 0)).toBe(true);
 
     const again = await counting(server, () => loadAccountView(user));

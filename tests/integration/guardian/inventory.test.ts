@@ -3,7 +3,7 @@
 // Bungie calls each page load and move costs.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCache } from "@/lib/cache/cache";
-import { BucketHashes, CHARACTER_BUCKET_CAPACITY } from "@/lib/destiny/buckets";
+import { BucketHashes, CHARACTER_BUCKET_CAPACITY, isWeaponBucket } from "@/lib/destiny/buckets";
 import { performItemAction } from "@/lib/guardian/item-actions";
 import { loadInventoryView } from "@/lib/guardian/load-inventory-view";
 import { setProfileCache } from "@/lib/guardian/profile-store";
@@ -71,7 +71,7 @@ function pick(v: InventoryView, test: (i: ItemView) => boolean, what: string): I
 }
 
 const isPlainWeapon = (i: ItemView) =>
-  i.bucketHash === BucketHashes.EnergyWeapons && i.tierType === 5 && i.uniqueLabel === null;
+  i.bucketHash === BucketHashes.EnergyWeapons && i.rarity === 5 && i.uniqueLabel === null;
 
 describe("inventory page data", () => {
   it("loads characters, items and the vault with ONE GetProfile, then serves from the cache", async () => {
@@ -157,10 +157,23 @@ describe("moves, with the sandbox as the oracle", () => {
     const v = await view();
     const warlock = byName(v, "Warlock");
     const hunter = byName(v, "Hunter");
+    // One whose bucket has room on the Warlock (else the move first makes room).
+    const warlockCarries = (bucketHash: number) =>
+      v.items.filter(
+        (i) =>
+          i.location === "inventory" &&
+          i.ownerCharacterId === warlock.characterId &&
+          i.bucketHash === bucketHash,
+      ).length;
     const item = pick(
       v,
       (i) =>
-        i.location === "inventory" && i.ownerCharacterId === hunter.characterId && isPlainWeapon(i),
+        i.location === "inventory" &&
+        i.ownerCharacterId === hunter.characterId &&
+        isWeaponBucket(i.bucketHash) &&
+        i.rarity === 5 &&
+        i.uniqueLabel === null &&
+        warlockCarries(i.bucketHash) < CHARACTER_BUCKET_CAPACITY,
       "hunter weapon",
     );
     const { value, operations } = await counting(server, () =>
@@ -427,7 +440,7 @@ describe("moves, with the sandbox as the oracle", () => {
           i.location === "vault" &&
           i.bucketHash === bucket &&
           i.uniqueLabel === null &&
-          i.tierType === 5,
+          i.rarity === 5,
         `vaulted weapon for ${bucket}`,
       ),
     );

@@ -71,8 +71,25 @@ export async function sandboxProfile(server: SandboxServer, key: string) {
   return { bungieName: user.bungieName, ...profile };
 }
 
-/** What each vendor sells at `now`, by name, read from the sandbox's world (not its API). */
-export function sandboxStock(server: SandboxServer, now = server.sandbox.state.now()) {
+/** The class of one of the profile's characters (vendors roll armour per class). */
+export function classOf(
+  profile: { characters: { characterId: string; classType: number }[] },
+  characterId: string | null,
+): number {
+  const character = profile.characters.find((c) => c.characterId === characterId);
+  if (!character) throw new Error(`no character ${characterId}`);
+  return character.classType;
+}
+
+/**
+ * What each vendor GetVendors lists sells at `now` to a character of `classType` (armour is
+ * rolled per class), by name, read from the sandbox's world (not its API).
+ */
+export function sandboxStock(
+  server: SandboxServer,
+  classType: number,
+  now = server.sandbox.state.now(),
+) {
   const defs = getManifestDefinitions();
   const vendors = defs.tables.DestinyVendorDefinition as Record<string, VendorDefinition>;
   const items = defs.tables.DestinyInventoryItemDefinition as Record<
@@ -80,7 +97,11 @@ export function sandboxStock(server: SandboxServer, now = server.sandbox.state.n
     { displayProperties: { name: string; icon?: string } }
   >;
   return defs.vendorSpecs
-    .map((spec) => ({ spec, stock: vendorStock(server.sandbox.state.world.seed, spec, now) }))
+    .filter((spec) => spec.listed)
+    .map((spec) => ({
+      spec,
+      stock: vendorStock(server.sandbox.state.world.seed, spec, now, classType),
+    }))
     .filter(({ stock }) => stock.present)
     .map(({ spec, stock }) => {
       const def = vendors[String(spec.hash)]!;

@@ -38,7 +38,7 @@ describe("reshapeProfile", () => {
     const [hunter, warlock] = result.characters;
     expect(hunter).toMatchObject({
       classType: 1,
-      light: 2010,
+      light: 544,
       minutesPlayedTotal: 99999,
       emblemPath: null,
       emblemBackgroundPath: "/common/destiny2_content/icons/emblem-h-bg.jpg",
@@ -90,7 +90,8 @@ describe("reshapeProfile", () => {
       locked: true,
       masterwork: true,
       crafted: false,
-      power: 2010,
+      power: 544,
+      gearTier: 5,
       damageType: 2,
       damageTypeHash: 2303181850,
       state: 5,
@@ -108,7 +109,8 @@ describe("reshapeProfile", () => {
       location: "inventory",
       ownerCharacterId: HUNTER,
       isEquipped: false,
-      power: 1990,
+      power: 10,
+      gearTier: null,
       sockets: [],
     });
     expect(byHash.get(3333)).toMatchObject({
@@ -213,7 +215,7 @@ describe("reshapeCharacterResponse and reshapeItemResponse", () => {
           isEquipped: false,
           canEquip: false,
           damageType: 1,
-          primaryStat: { statHash: 1, value: 2000 },
+          primaryStat: { statHash: 1, value: 540 },
         },
       },
       stats: { privacy: 1, data: { stats: { "1": { statHash: 1, value: 5 } } } },
@@ -224,7 +226,7 @@ describe("reshapeCharacterResponse and reshapeItemResponse", () => {
       location: "vault",
       ownerCharacterId: null,
       masterwork: true,
-      power: 2000,
+      power: 540,
       stats: [{ statHash: 1, value: 5 }],
       sockets: [],
     });

@@ -92,6 +92,38 @@ describe("vendor reshapes", () => {
     expect(out.vendors[1]!.sales).toEqual([]);
   });
 
+  it("reads a sale's power and gear tier from GetVendor's item instances, when asked for", () => {
+    const vendor = {
+      vendor: {
+        privacy: 2,
+        data: { vendorHash: 672118013, nextRefreshDate: "2026-12-06T17:00:00Z", enabled: true },
+      },
+      sales: { privacy: 2, data: { "3": sale(3, 30), "4": sale(4, 40), "5": sale(5, 50) } },
+    };
+    const withInstances = reshapeVendor({
+      ...vendor,
+      itemComponents: {
+        instances: {
+          privacy: 1,
+          data: {
+            "3": { primaryStat: { statHash: 1480404414, value: 531 }, gearTier: 4 },
+            // Older gear or a non-gear instance: no tier; Bungie's 0 means none too.
+            "4": { primaryStat: { statHash: 1480404414, value: 10 }, gearTier: 0 },
+          },
+        },
+      },
+    } as unknown as DestinyVendorResponse);
+    expect(withInstances?.sales.map((s) => [s.power, s.gearTier])).toEqual([
+      [531, 4],
+      [10, null],
+      [null, null],
+    ]);
+    // Without instances (GetVendors, or GetVendor without 300) the sale says nothing of them.
+    const without = reshapeVendor(vendor as unknown as DestinyVendorResponse);
+    expect(without?.sales[0]).not.toHaveProperty("gearTier");
+    expect(without?.sales[0]).not.toHaveProperty("power");
+  });
+
   it("reports private vendor components instead of crashing", () => {
     const out = reshapeVendors({
       vendors: { privacy: 2 },

@@ -48,7 +48,7 @@ describe("buildMemberPage", () => {
       platformName: "Steam",
       clanName: "Last City Wardens",
       clanEntry: { rankName: "Member", isOnline: true, isViewer: false },
-      details: { status: "ok", maxLight: 2000 },
+      details: { status: "ok", maxLight: 540 },
       now: 7,
     });
     if (data.details.status !== "ok") return;

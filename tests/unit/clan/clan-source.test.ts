@@ -122,8 +122,8 @@ describe("clan source: member details", () => {
               ? { profile: { errorCode: 5, status: 503 } }
               : {
                   characters: [
-                    { classType: 0, light: 1990, minutes: 600, lastPlayed: "2026-11-01T00:00:00Z" },
-                    { classType: 2, light: 2005, minutes: 900, lastPlayed: "2026-11-20T00:00:00Z" },
+                    { classType: 0, light: 530, minutes: 600, lastPlayed: "2026-11-01T00:00:00Z" },
+                    { classType: 2, light: 545, minutes: 900, lastPlayed: "2026-11-20T00:00:00Z" },
                   ],
                 },
     ),
@@ -146,7 +146,7 @@ describe("clan source: member details", () => {
     const loaded = byId["6"];
     expect(loaded?.status).toBe("ok");
     if (loaded?.status !== "ok") return;
-    expect(loaded.maxLight).toBe(2005);
+    expect(loaded.maxLight).toBe(545);
     expect(loaded.minutesPlayedTotal).toBe(1500);
     // Most recently played first, as in the game.
     expect(loaded.characters.map((c) => c.classType)).toEqual([2, 0]);

@@ -81,7 +81,7 @@ function profileResponse(m: FakeMember) {
     return ok({ profile: { privacy: 2 }, characters: { privacy: 2 } });
   }
   const characters = m.characters ?? [
-    { classType: 2, light: 2000, minutes: 6000, lastPlayed: "2026-11-20T10:00:00Z" },
+    { classType: 2, light: 540, minutes: 6000, lastPlayed: "2026-11-20T10:00:00Z" },
   ];
   const data: Record<string, unknown> = {};
   characters.forEach((c, i) => {

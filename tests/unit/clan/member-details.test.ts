@@ -41,8 +41,8 @@ describe("toMemberDetails", () => {
         characters: {
           privacy: 1,
           data: {
-            "1": character("1", 1995, 100, "2026-10-01T00:00:00Z"),
-            "2": character("2", 2004, 50, "2026-11-24T08:00:00Z"),
+            "1": character("1", 535, 100, "2026-10-01T00:00:00Z"),
+            "2": character("2", 544, 50, "2026-11-24T08:00:00Z"),
           },
         },
       }),
@@ -52,11 +52,11 @@ describe("toMemberDetails", () => {
       bungieName: "Vesper#0007",
       displayName: "Vesper",
       minutesPlayedTotal: 150,
-      maxLight: 2004,
+      maxLight: 544,
       dateLastPlayed: "2026-11-24T08:00:00Z",
       characters: [
-        expect.objectContaining({ characterId: "2", light: 2004, emblemBackgroundPath: null }),
-        expect.objectContaining({ characterId: "1", light: 1995, emblemPath: "/e.jpg" }),
+        expect.objectContaining({ characterId: "2", light: 544, emblemBackgroundPath: null }),
+        expect.objectContaining({ characterId: "1", light: 535, emblemPath: "/e.jpg" }),
       ],
     });
   });

@@ -6,12 +6,13 @@ function item(name: string, extra: Partial<SearchableItem> = {}): SearchableItem
   return {
     name,
     typeName: "Hand Cannon",
-    tierType: 5,
+    rarity: 5,
     classType: 3,
     bucketHash: BucketHashes.KineticWeapons,
     locked: false,
     masterwork: false,
-    power: 1900,
+    power: 500,
+    gearTier: null,
     damageType: 1,
     location: "inventory",
     ...extra,
@@ -19,22 +20,24 @@ function item(name: string, extra: Partial<SearchableItem> = {}): SearchableItem
 }
 
 const ITEMS = [
-  item("Ace of Spades", { tierType: 6, power: 1810, locked: true }),
-  item("Fatebringer", { power: 1805, masterwork: true }),
+  item("Ace of Spades", { rarity: 6, power: 510, gearTier: 4, locked: true }),
+  item("Fatebringer", { power: 505, gearTier: 3, masterwork: true }),
   item("Riskrunner", {
-    tierType: 6,
+    rarity: 6,
     typeName: "Submachine Gun",
     bucketHash: BucketHashes.EnergyWeapons,
     damageType: 2,
-    power: 1790,
+    power: 490,
+    gearTier: 5,
     location: "vault",
   }),
   item("Celestial Nighthawk", {
-    tierType: 6,
+    rarity: 6,
     typeName: "Helmet",
     bucketHash: BucketHashes.Helmet,
     classType: 1,
-    power: 1820,
+    power: 520,
+    gearTier: 5,
     damageType: null,
     location: "equipped",
   }),
@@ -42,7 +45,8 @@ const ITEMS = [
     typeName: "Hunter Cloak",
     bucketHash: BucketHashes.ClassArmor,
     classType: 1,
-    power: 1700,
+    // From before Edge of Fate: power 10, no tier.
+    power: 10,
     locked: true,
     location: "postmaster",
   }),
@@ -50,12 +54,13 @@ const ITEMS = [
     typeName: "Helmet",
     bucketHash: BucketHashes.Helmet,
     classType: 0,
-    power: 1850,
+    power: 550,
+    gearTier: 2,
   }),
   item("Enhancement Prism", {
     typeName: "Material",
     bucketHash: BucketHashes.Consumables,
-    tierType: 4,
+    rarity: 4,
     power: null,
     damageType: null,
   }),
@@ -100,26 +105,49 @@ describe("item search", () => {
     expect(names("class:warlock")).toEqual([]);
   });
 
-  it("compares power, and never matches items without power", () => {
-    expect(names("power:>1800")).toEqual([
+  it("compares power (10 to 550 since Edge of Fate), and never matches items without power", () => {
+    expect(names("power:>500")).toEqual([
       "Ace of Spades",
       "Fatebringer",
       "Celestial Nighthawk",
       "Sturm Helm",
     ]);
-    expect(names("power:>=1820")).toEqual(["Celestial Nighthawk", "Sturm Helm"]);
-    expect(names("power:<1800")).toEqual(["Riskrunner", "Wolfhunter Cloak"]);
-    expect(names("power:<=1790")).toEqual(["Riskrunner", "Wolfhunter Cloak"]);
-    expect(names("power:1805")).toEqual(["Fatebringer"]);
-    expect(names("power:1800..1815")).toEqual(["Ace of Spades", "Fatebringer"]);
-    expect(names("light:>1845")).toEqual(["Sturm Helm"]);
+    expect(names("power:>=520")).toEqual(["Celestial Nighthawk", "Sturm Helm"]);
+    expect(names("power:<500")).toEqual(["Riskrunner", "Wolfhunter Cloak"]);
+    expect(names("power:<=490")).toEqual(["Riskrunner", "Wolfhunter Cloak"]);
+    expect(names("power:505")).toEqual(["Fatebringer"]);
+    expect(names("power:500..515")).toEqual(["Ace of Spades", "Fatebringer"]);
+    expect(names("light:>545")).toEqual(["Sturm Helm"]);
+  });
+
+  it("compares the gear tier as DIM spells it, and never matches gear without a tier", () => {
+    expect(names("tier:5")).toEqual(["Riskrunner", "Celestial Nighthawk"]);
+    expect(names("tier:=4")).toEqual(["Ace of Spades"]);
+    expect(names("tier:>=3")).toEqual([
+      "Ace of Spades",
+      "Fatebringer",
+      "Riskrunner",
+      "Celestial Nighthawk",
+    ]);
+    expect(names("tier:>4")).toEqual(["Riskrunner", "Celestial Nighthawk"]);
+    expect(names("tier:<3")).toEqual(["Sturm Helm"]);
+    expect(names("tier:<=4")).toEqual(["Ace of Spades", "Fatebringer", "Sturm Helm"]);
+    expect(names("tier:1")).toEqual([]);
+    // Negated, the untiered items (older gear, materials) are in.
+    expect(names("-tier:>=3")).toEqual(["Wolfhunter Cloak", "Sturm Helm", "Enhancement Prism"]);
   });
 
   it("combines every term (all must match)", () => {
     expect(names("is:weapon is:exotic")).toEqual(["Ace of Spades", "Riskrunner"]);
-    expect(names("is:armor class:hunter power:>1800")).toEqual(["Celestial Nighthawk"]);
-    expect(names("is:exotic is:locked power:>1800 ace")).toEqual(["Ace of Spades"]);
+    expect(names("is:armor class:hunter power:>500")).toEqual(["Celestial Nighthawk"]);
+    expect(names("is:exotic is:locked power:>500 ace")).toEqual(["Ace of Spades"]);
     expect(names("is:weapon class:hunter")).toEqual([]);
+    expect(names("is:weapon tier:>=4")).toEqual(["Ace of Spades", "Riskrunner"]);
+    expect(names("is:armor class:hunter tier:5")).toEqual(["Celestial Nighthawk"]);
+    expect(names("tier:>=3 power:>500 is:exotic")).toEqual([
+      "Ace of Spades",
+      "Celestial Nighthawk",
+    ]);
   });
 
   it("negates terms with a minus or not:", () => {
@@ -129,11 +157,13 @@ describe("item search", () => {
   });
 
   it("reports what it doesn't understand and ignores it", () => {
-    const parsed = parseItemQuery("is:shiny class:gardener power:lots ace");
+    const parsed = parseItemQuery("is:shiny class:gardener power:lots tier:six tier:>=10 ace");
     expect(parsed.errors).toEqual([
       'Unknown filter "is:shiny"',
       'Unknown class "gardener" (hunter, titan, warlock)',
-      'Can\'t read "power:lots": try power:>1800 or power:1800..1850',
+      'Can\'t read "power:lots": try power:>=500 or power:450..500',
+      'Can\'t read "tier:six": try tier:5 or tier:>=3 (tiers 1 to 5)',
+      'Can\'t read "tier:>=10": try tier:5 or tier:>=3 (tiers 1 to 5)',
     ]);
     expect(parsed.terms).toEqual([{ kind: "text", negate: false, text: "ace" }]);
     expect(names("is:shiny ace")).toEqual(["Ace of Spades"]);

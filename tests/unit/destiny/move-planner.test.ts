@@ -146,8 +146,8 @@ describe("planMove: vault and characters", () => {
 describe("planMove: equipped items", () => {
   it("equips the best other item of the bucket before moving an equipped one", () => {
     const [kinetic, ...rest] = equippedWeapons(TITAN);
-    const weak = gear("Weak", { location: "inventory", ownerCharacterId: TITAN, power: 1850 });
-    const strong = gear("Strong", { location: "inventory", ownerCharacterId: TITAN, power: 1990 });
+    const weak = gear("Weak", { location: "inventory", ownerCharacterId: TITAN, power: 400 });
+    const strong = gear("Strong", { location: "inventory", ownerCharacterId: TITAN, power: 540 });
     const state = world([kinetic!, ...rest, weak, strong]);
     const plan = ok(planMove(state, { itemKey: kinetic!.key, to: { kind: "vault" } }));
     expect(script(state, plan.steps)).toEqual([
@@ -183,12 +183,12 @@ describe("planMove: equipped items", () => {
     const exoticSpare = exoticWeapon("Thorn", {
       location: "inventory",
       ownerCharacterId: TITAN,
-      power: 2000,
+      power: 550,
     });
     const legendarySpare = gear("Legendary Spare", {
       location: "inventory",
       ownerCharacterId: TITAN,
-      power: 1800,
+      power: 350,
     });
     const state = world([kinetic!, exoticEnergy, exoticSpare, legendarySpare]);
     const plan = ok(planMove(state, { itemKey: kinetic!.key, to: { kind: "vault" } }));
@@ -233,7 +233,7 @@ describe("full buckets", () => {
     const full = fill(HUNTER, BucketHashes.KineticWeapons, CHARACTER_BUCKET_CAPACITY);
     // The lowest-power filler is locked, and a blue is less valuable than any legendary.
     full[0]!.locked = true;
-    full[5]!.tierType = 4;
+    full[5]!.rarity = 4;
     full[5]!.name = "Blue Junk";
     const state = world([...equippedWeapons(HUNTER), ...full, incoming]);
     const plan = ok(
@@ -249,7 +249,7 @@ describe("full buckets", () => {
     expect(where(plan.result, full[5]!.key)).toBe("in the vault");
   });
 
-  it("prefers non-masterworked, then lower power, among items of one tier", () => {
+  it("prefers non-masterworked, then lower power, among items of one rarity", () => {
     const full = fill(HUNTER, BucketHashes.KineticWeapons, CHARACTER_BUCKET_CAPACITY);
     full[0]!.masterwork = true; // lowest power, but masterworked
     const incoming = gear("Incoming", { location: "vault" });
@@ -291,8 +291,8 @@ describe("full buckets", () => {
   });
 
   it("frees a vault slot by moving its least valuable item to a character with room", () => {
-    const vault = vaultFill(VAULT_CAPACITY, { power: 1950 });
-    vault[10]!.power = 1800;
+    const vault = vaultFill(VAULT_CAPACITY, { power: 500 });
+    vault[10]!.power = 350;
     vault[10]!.name = "Weakest Vaulted";
     const item = gear("Going In", { location: "inventory", ownerCharacterId: TITAN });
     const state = world([item, ...vault]);
@@ -515,7 +515,7 @@ describe("exotics", () => {
       ownerCharacterId: HUNTER,
       classType: 0,
       bucketHash: BucketHashes.Helmet,
-      power: 2000,
+      power: 550,
     });
     const hunterHelm = gear("Hunter Helm", {
       location: "inventory",
@@ -805,9 +805,9 @@ describe("planEquipSet", () => {
   });
 
   it("never moves a piece of the set aside to make room for another", () => {
-    const vault = vaultFill(VAULT_CAPACITY - 1, { power: 1990 });
+    const vault = vaultFill(VAULT_CAPACITY - 1, { power: 540 });
     // The least valuable vaulted item belongs to the set: another one must make room.
-    const setKinetic = gear("Set Kinetic", { location: "vault", power: 1700 });
+    const setKinetic = gear("Set Kinetic", { location: "vault", power: 250 });
     const setEnergy = gear("Set Energy", {
       location: "inventory",
       ownerCharacterId: TITAN,

@@ -37,11 +37,11 @@ export function gear(name: string, options: ItemOptions): PlannerItem {
     bucketHash: BucketHashes.KineticWeapons,
     ownerCharacterId: null,
     classType: 3,
-    tierType: 5,
+    rarity: 5,
     uniqueLabel: null,
     locked: false,
     lockable: true,
-    power: 1900,
+    power: 450,
     masterwork: false,
     transferable: true,
     equippable: true,
@@ -50,12 +50,12 @@ export function gear(name: string, options: ItemOptions): PlannerItem {
 }
 
 export function exoticWeapon(name: string, options: ItemOptions): PlannerItem {
-  return gear(name, { tierType: 6, uniqueLabel: "exotic_weapon", ...options });
+  return gear(name, { rarity: 6, uniqueLabel: "exotic_weapon", ...options });
 }
 
 export function exoticArmor(name: string, classType: number, options: ItemOptions): PlannerItem {
   return gear(name, {
-    tierType: 6,
+    rarity: 6,
     uniqueLabel: "exotic_armor",
     classType,
     bucketHash: BucketHashes.Helmet,
@@ -81,7 +81,7 @@ export function stack(
     bucketHash: BucketHashes.Consumables,
     ownerCharacterId: owner,
     classType: 3,
-    tierType: 3,
+    rarity: 3,
     uniqueLabel: null,
     locked: false,
     lockable: false,
@@ -127,7 +127,7 @@ export function fill(
       location: "inventory",
       ownerCharacterId: characterId,
       bucketHash,
-      power: 1900 + n,
+      power: 450 + n,
       ...options,
     }),
   );
@@ -136,7 +136,7 @@ export function fill(
 /** `count` vault items (kinetic weapons by default). */
 export function vaultFill(count: number, options: Partial<ItemOptions> = {}): PlannerItem[] {
   return Array.from({ length: count }, (_, n) =>
-    gear(`Vaulted ${n + 1}`, { location: "vault", power: 1950, ...options }),
+    gear(`Vaulted ${n + 1}`, { location: "vault", power: 500, ...options }),
   );
 }
 

@@ -35,8 +35,9 @@ const view: VendorsView = {
               itemHash: 3,
               name: ITEM,
               iconUrl: "https://warmind.test/icons/item.png",
-              tierType: 5,
-              tierName: "Legendary",
+              rarity: 5,
+              rarityName: "Legendary",
+              gearTier: 3,
               typeName: TYPE,
               kind: "weapon",
               quantity: 1,
@@ -66,7 +67,7 @@ describe("vendor digest email with hostile names", () => {
     const { html, text } = await renderEmail(
       createElement(VendorDigest, {
         playerName: PLAYER,
-        characterLabel: "Hunter, Power 2010",
+        characterLabel: "Hunter, Power 544",
         resetLabel: "Wednesday 25 November 2026",
         filtersLabel: "Everything on sale",
         view,
@@ -90,5 +91,8 @@ describe("vendor digest email with hostile names", () => {
     expect(text).toContain(VENDOR.toUpperCase());
     for (const name of [PLAYER, SUBTITLE, ITEM, TYPE, FAILED]) expect(text, name).toContain(name);
     expect(text).toContain(`5,000 ${CURRENCY}`);
+    // The sale's gear tier, where the app knew it, in words.
+    expect(text).toContain(`${TYPE} · Tier 3`);
+    expect(html).toContain("· Tier 3");
   });
 });

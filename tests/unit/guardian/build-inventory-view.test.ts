@@ -20,7 +20,7 @@ function itemDef(
   hash: number,
   patch: Partial<DefinitionOf<"DestinyInventoryItemDefinition">> & {
     bucket: number;
-    tier: number;
+    rarity: number;
     stack?: number;
   },
 ): DefinitionOf<"DestinyInventoryItemDefinition"> {
@@ -32,8 +32,8 @@ function itemDef(
     ...patch,
     inventory: {
       bucketTypeHash: patch.bucket,
-      tierType: patch.tier,
-      tierTypeName: patch.tier === 6 ? "Exotic" : "Legendary",
+      tierType: patch.rarity,
+      tierTypeName: patch.rarity === 6 ? "Exotic" : "Legendary",
       maxStackSize: patch.stack ?? 1,
     },
   };
@@ -44,17 +44,17 @@ const ITEMS = new Map([
     ACE,
     itemDef(ACE, {
       bucket: BucketHashes.KineticWeapons,
-      tier: 6,
+      rarity: 6,
       displayProperties: { name: "Ace of Spades", description: "", icon: "/icons/ace.png" },
       itemTypeDisplayName: "Hand Cannon",
-      // No equippingBlock label: the exotic rule is inferred from tier and bucket.
+      // No equippingBlock label: the exotic rule is inferred from rarity and bucket.
     }),
   ],
   [
     RISK,
     itemDef(RISK, {
       bucket: BucketHashes.EnergyWeapons,
-      tier: 6,
+      rarity: 6,
       displayProperties: { name: "Riskrunner", description: "", icon: null },
       equippingBlock: { uniqueLabel: "exotic_weapon" },
     }),
@@ -63,7 +63,7 @@ const ITEMS = new Map([
     PRISM,
     itemDef(PRISM, {
       bucket: BucketHashes.Consumables,
-      tier: 4,
+      rarity: 4,
       stack: 99,
       equippable: false,
       displayProperties: { name: "Enhancement Prism", description: "", icon: null },
@@ -73,7 +73,7 @@ const ITEMS = new Map([
     BOND,
     itemDef(BOND, {
       bucket: BucketHashes.ClassArmor,
-      tier: 5,
+      rarity: 5,
       classType: 2,
       displayProperties: { name: "Bond", description: "", icon: null },
     }),
@@ -82,7 +82,7 @@ const ITEMS = new Map([
     PERK,
     itemDef(PERK, {
       bucket: 0,
-      tier: 0,
+      rarity: 0,
       displayProperties: { name: "Outlaw", description: "Reload faster.", icon: "/p.png" },
     }),
   ],
@@ -120,6 +120,7 @@ function item(patch: Partial<InventoryItem> & Pick<InventoryItem, "itemHash" | "
     masterwork: false,
     crafted: false,
     power: null,
+    gearTier: null,
     damageType: null,
     damageTypeHash: null,
     state: 0,
@@ -142,7 +143,7 @@ function character(characterId: string, classType: number, patch: Partial<Charac
     classHash: 10 + classType,
     raceHash: 20,
     genderHash: 30,
-    light: 2000,
+    light: 545,
     emblemHash: null,
     emblemPath: "/e.jpg",
     emblemBackgroundPath: null,
@@ -166,7 +167,8 @@ const profile: DestinyProfile = {
       itemHash: ACE,
       itemInstanceId: "6917529000000000001",
       location: "vault",
-      power: 2000,
+      power: 541,
+      gearTier: 5,
       damageType: 1,
       lockable: true,
       locked: true,
@@ -179,7 +181,8 @@ const profile: DestinyProfile = {
       location: "equipped",
       bucketHash: BucketHashes.EnergyWeapons,
       ownerCharacterId: HUNTER,
-      power: 1990,
+      // From before Edge of Fate: reset to power 10, no gear tier.
+      power: 10,
       lockable: true,
       transferStatus: 1,
     }),
@@ -229,12 +232,13 @@ describe("the inventory view", () => {
     expect(ace).toMatchObject({
       bucketHash: BucketHashes.KineticWeapons,
       location: "vault",
-      tierType: 6,
-      tierName: "Exotic",
+      rarity: 6,
+      rarityName: "Exotic",
       uniqueLabel: "exotic_weapon",
       locked: true,
       lockable: true,
-      power: 2000,
+      power: 541,
+      gearTier: 5,
       damageType: 1,
       icon: "/sandbox/icons/ace.png",
       typeName: "Hand Cannon",
@@ -252,6 +256,8 @@ describe("the inventory view", () => {
     expect(find("Riskrunner")[0]).toMatchObject({
       transferable: true,
       uniqueLabel: "exotic_weapon",
+      power: 10,
+      gearTier: null,
     });
     expect(find("Bond")[0]).toMatchObject({ transferable: false, classType: 2 });
     expect(

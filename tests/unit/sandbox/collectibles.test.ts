@@ -3,7 +3,11 @@ import { VendorHashes } from "@/lib/destiny/game-facts";
 import { collectibleEntries, NOT_ACQUIRED } from "@/sandbox/world/collectibles";
 import { getManifestDefinitions } from "@/sandbox/world/definitions";
 import { HashRegistry } from "@/sandbox/world/definitions/common";
-import { buildItemTables, COLLECTIBLE_KINDS } from "@/sandbox/world/definitions/items";
+import {
+  buildItemTables,
+  COLLECTIBLE_KINDS,
+  ItemTableBuilder,
+} from "@/sandbox/world/definitions/items";
 import { buildStaticTables } from "@/sandbox/world/definitions/static-tables";
 import type { VendorDefinition } from "@/sandbox/world/definitions/vendors";
 import { addItem } from "@/sandbox/world/profiles";
@@ -26,7 +30,9 @@ describe("collectible definitions", () => {
   it("give gear (and only gear) a collectible hash of its own, the same on every build", () => {
     // Built again from scratch, as getManifestDefinitions() does: one registry, statics first.
     const registry = new HashRegistry();
-    const again = buildItemTables(registry, buildStaticTables(registry).socketTypes);
+    const again = buildItemTables(
+      new ItemTableBuilder(registry, buildStaticTables(registry).socketTypes),
+    );
     const seen = new Set<number>();
     for (const meta of defs.meta.values()) {
       const definition = items[String(meta.hash)];
@@ -157,7 +163,7 @@ describe("GetProfile's collectibles (800)", () => {
       quantity: 1,
       place: { kind: "postmaster", characterId: d.titan.characterId },
       state: 0,
-      power: 2000,
+      power: 540,
     });
     env.sandbox.state.touch(profile);
     expect((await readStates(d.token)).profileCollectibles.data!.collectibles[key]?.state).toBe(0);
@@ -205,13 +211,25 @@ describe("the demo player's vendors", () => {
       const now = start + day * 86_400_000;
       let owned = 0;
       let notOwned = 0;
-      for (const spec of defs.vendorSpecs) {
-        const stock = vendorStock(sandbox.state.world.seed, spec, now);
-        if (!stock.present) continue;
-        const hashes = stock.indexes.map((i) => vendors[String(spec.hash)]!.itemList[i]!.itemHash);
-        if (spec.hash === VendorHashes.Banshee || spec.hash === VendorHashes.Ada) {
-          expect(hashes.filter((h) => defs.meta.get(h)?.newThisSeason)).toHaveLength(1);
+      const hashesOf = (spec: (typeof defs.vendorSpecs)[number], classType: number) =>
+        vendorStock(sandbox.state.world.seed, spec, now, classType).indexes.map(
+          (i) => vendors[String(spec.hash)]!.itemList[i]!.itemHash,
+        );
+      for (const hash of [VendorHashes.Banshee, VendorHashes.Ada]) {
+        const spec = defs.vendorSpecs.find((s) => s.hash === hash)!;
+        // Every class sees one (Ada-1's armour is the character's class's).
+        for (const classType of [0, 1, 2]) {
+          const featured = hashesOf(spec, classType).filter((h) => defs.meta.get(h)?.newThisSeason);
+          expect(featured).toHaveLength(1);
+          const itemClass = defs.meta.get(featured[0]!)!.classType;
+          expect([3, classType]).toContain(itemClass);
         }
+      }
+      // The Titan's vendors.
+      for (const spec of defs.vendorSpecs) {
+        const stock = vendorStock(sandbox.state.world.seed, spec, now, 0);
+        if (!stock.present) continue;
+        const hashes = hashesOf(spec, 0);
         for (const hash of hashes) {
           const state = acquired.get(hash);
           if (state === true) owned++;

@@ -70,6 +70,8 @@ describe("vendored Bungie schemas", () => {
   });
 });
 
+const defs = getManifestDefinitions();
+
 describe("sandbox responses match Bungie's schemas", () => {
   it("for every operation", async () => {
     const { sandbox, clock } = testSandbox({ start: Date.UTC(2025, 10, 29, 12) });
@@ -215,6 +217,57 @@ describe("sandbox responses match Bungie's schemas", () => {
       },
     });
 
+    // In-game loadouts (1 s apart per player) and a subclass plug (0.5 s).
+    const second = () => {
+      clock.now += 1_000;
+    };
+    const loadout = { characterId: d.hunter.characterId, membershipType: 3 };
+    second();
+    await check(
+      "Destiny2.SnapshotLoadout",
+      "/Platform/Destiny2/Actions/Loadouts/SnapshotLoadout/",
+      {
+        token: d.token,
+        body: { ...loadout, loadoutIndex: 5, nameHash: 0, iconHash: 0, colorHash: 0 },
+      },
+    );
+    second();
+    await check(
+      "Destiny2.UpdateLoadoutIdentifiers",
+      "/Platform/Destiny2/Actions/Loadouts/UpdateLoadoutIdentifiers/",
+      {
+        token: d.token,
+        body: { ...loadout, loadoutIndex: 5, nameHash: defs.loadouts.nameHashes[3] },
+      },
+    );
+    second();
+    await check("Destiny2.EquipLoadout", "/Platform/Destiny2/Actions/Loadouts/EquipLoadout/", {
+      token: d.token,
+      body: { ...loadout, loadoutIndex: 1 },
+    });
+    second();
+    await check("Destiny2.ClearLoadout", "/Platform/Destiny2/Actions/Loadouts/ClearLoadout/", {
+      token: d.token,
+      body: { ...loadout, loadoutIndex: 5 },
+    });
+    const subclass = d.profile.items.find(
+      (i) => i.where === `equipped:${d.hunter.characterId}` && i.bucketHash === 3284755031,
+    );
+    const grenades = defs.meta.get(subclass?.itemHash ?? 0)?.socketOptions[4] ?? [];
+    const plug = grenades.find((p) => p !== subclass?.plugs?.[4]);
+    await check(
+      "Destiny2.InsertSocketPlugFree",
+      "/Platform/Destiny2/Actions/Items/InsertSocketPlugFree/",
+      {
+        token: d.token,
+        body: {
+          plug: { socketIndex: 4, socketArrayType: 0, plugItemHash: plug },
+          itemId: subclass?.itemInstanceId,
+          ...loadout,
+        },
+      },
+    );
+
     expect([...seen].sort()).toEqual(Object.keys(vendoredOperations()).sort());
   });
 
@@ -250,7 +303,6 @@ describe("sandbox responses match Bungie's schemas", () => {
 });
 
 describe("manifest definitions match Bungie's definition schemas", () => {
-  const defs = getManifestDefinitions();
   const tableFor: Record<string, string> = Object.fromEntries(
     DEFINITION_SCHEMAS.map((schema) => [schema.split(".").pop() as string, schema]),
   );

@@ -1,7 +1,9 @@
 // The generated manifest is a pure function of the code: every hash and definition stays put
 // when the builders are reorganised (apps cache the manifest and recordings name real and
 // invented hashes alike). These digests were taken before `buildItemTables` became section
-// builders; a deliberate change of a definition updates them with `-u`.
+// builders, and taken again, deliberately, when the world grew to the real game's size and 2026
+// shape (vendors, currencies, power and gear tiers, subclass sockets, loadout definitions); a
+// deliberate change of a definition updates them with `-u`.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getManifestDefinitions } from "@/sandbox/world/definitions";
@@ -18,37 +20,46 @@ describe("generated manifest (snapshot digests)", () => {
     );
     expect(tables).toMatchInlineSnapshot(`
       {
-        "DestinyActivityDefinition": "c162926c49233a56",
+        "DestinyActivityDefinition": "eefff43fd927ac01",
         "DestinyClassDefinition": "5a83cca5d12824f3",
         "DestinyDamageTypeDefinition": "b3689ba483005533",
         "DestinyGenderDefinition": "59768ced3be558fd",
-        "DestinyInventoryBucketDefinition": "4feffa75d1a09427",
-        "DestinyInventoryItemDefinition": "a679e9a65beabada",
+        "DestinyInventoryBucketDefinition": "61ea3364f9bf29f9",
+        "DestinyInventoryItemDefinition": "dccac33723f8881f",
         "DestinyItemCategoryDefinition": "613174eda6db4ce2",
+        "DestinyLoadoutColorDefinition": "7dd3b078ffab61b5",
+        "DestinyLoadoutConstantsDefinition": "59d1405987796058",
+        "DestinyLoadoutIconDefinition": "75b9bc3c04eaf390",
+        "DestinyLoadoutNameDefinition": "d77cad377e7e099b",
+        "DestinyPlugSetDefinition": "7070061d61ad1c5d",
         "DestinyRaceDefinition": "2f7fdca41bbcce61",
         "DestinySandboxPerkDefinition": "b4c564a60254fcfc",
-        "DestinySocketCategoryDefinition": "e1e9871d1cc970b9",
-        "DestinySocketTypeDefinition": "3b7be6090b54e0fe",
+        "DestinySocketCategoryDefinition": "27c3f018b0073231",
+        "DestinySocketTypeDefinition": "cea92cc7777274fc",
         "DestinyStatDefinition": "666b867dfd02cf00",
-        "DestinyVendorDefinition": "0cc573208195b7d9",
-        "DestinyVendorGroupDefinition": "99e7649ef0369e16",
+        "DestinyVendorDefinition": "d49000dd87d53d2c",
+        "DestinyVendorGroupDefinition": "5bdd2fb7b3f2e1ba",
       }
     `);
     expect({
       meta: digest([...defs.meta.entries()]),
       perkForPlug: digest([...defs.perkForPlug.entries()]),
       vendorSpecs: digest(defs.vendorSpecs),
+      vendorScreen: digest(defs.vendorScreen),
+      loadouts: digest(defs.loadouts),
       socketTypes: digest(defs.socketTypes),
       activities: digest(defs.activities),
       hostile: digest(defs.hostile),
     }).toMatchInlineSnapshot(`
       {
         "activities": "f41828beab4ea14c",
-        "hostile": "44fa610ba9a0f42c",
-        "meta": "75665ae830b95fd8",
+        "hostile": "1a5adbe2b7bb217b",
+        "loadouts": "1a968cf066317eed",
+        "meta": "e67a88046aa3583d",
         "perkForPlug": "63a45ad8d51702ce",
-        "socketTypes": "0f9a11736abc96da",
-        "vendorSpecs": "f0c257fcdfa6d1a8",
+        "socketTypes": "24fa8096708f6729",
+        "vendorScreen": "ff8f59d311ac823e",
+        "vendorSpecs": "dab561de5e1701e7",
       }
     `);
   });

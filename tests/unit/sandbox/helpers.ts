@@ -69,7 +69,17 @@ export interface Snapshot {
   profiles: {
     membershipId: string;
     membershipType: number;
-    characters: { characterId: string; classType: number; activity: string }[];
+    characters: {
+      characterId: string;
+      classType: number;
+      activity: string;
+      loadouts: {
+        nameHash: number;
+        iconHash: number;
+        colorHash: number;
+        items: { itemInstanceId: string; plugItemHashes: number[] }[];
+      }[];
+    }[];
     counts: { instanced: number; vault: number; postmaster: Record<string, number> };
     stackTotals: Record<string, number>;
     items: {
@@ -79,6 +89,9 @@ export interface Snapshot {
       where: string;
       bucketHash: number;
       locked: boolean;
+      power?: number;
+      gearTier?: number;
+      plugs?: number[];
     }[];
   }[];
 }

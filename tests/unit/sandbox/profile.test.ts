@@ -149,12 +149,15 @@ describe("reading players", () => {
       expect(typeof c.characterId).toBe("string");
       expect(typeof c.membershipId).toBe("string");
       expect(typeof c.minutesPlayedTotal).toBe("string");
-      expect(c.light).toBeGreaterThanOrEqual(1900);
-      expect(c.light).toBeLessThanOrEqual(2010);
+      // Edge of Fate's power: 10 to 550 (the demo's Warlock is below the soft cap of 200).
+      expect(c.light).toBeGreaterThanOrEqual(10);
+      expect(c.light).toBeLessThanOrEqual(550);
       expect(String(c.emblemPath)).toMatch(/^\/common\/destiny2_content\/icons\/.+\.png$/);
       expect(String(c.dateLastPlayed)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     }
     expect(new Set(characters.map((c) => c.raceType)).size).toBe(3);
+    expect(Math.max(...characters.map((c) => Number(c.light)))).toBeGreaterThan(450);
+    expect(Math.min(...characters.map((c) => Number(c.light)))).toBeLessThan(200);
     expect(r?.profile.data.characterIds).toEqual(characters.map((c) => c.characterId));
   });
 
@@ -247,6 +250,32 @@ describe("reading players", () => {
         )
       ).body.ErrorCode,
     ).toBe(1623);
+  });
+
+  it("gives weapon and armour instances their gear tier (300), older gear and the rest none", async () => {
+    const instances = (
+      await call<{ itemComponents: { instances: { data: Record<string, Dict> } } }>(
+        env.sandbox,
+        `/Platform/Destiny2/3/Profile/${d.profile.membershipId}/?components=102,201,205,300`,
+        { token: d.token },
+      )
+    ).body.Response!.itemComponents.instances.data;
+    const world = new Map(d.profile.items.map((i) => [i.itemInstanceId, i]));
+    let tiered = 0;
+    let untiered = 0;
+    for (const [id, instance] of Object.entries(instances)) {
+      const item = world.get(id)!;
+      expect(instance.gearTier, id).toBe(item.gearTier);
+      if (item.gearTier === undefined) {
+        expect(instance).not.toHaveProperty("gearTier");
+        untiered++;
+      } else {
+        expect(instance.primaryStat).toMatchObject({ value: item.power });
+        tiered++;
+      }
+    }
+    expect(tiered).toBeGreaterThan(100);
+    expect(untiered).toBeGreaterThan(50);
   });
 
   it("refuses unknown and overridden profiles with DestinyAccountNotFound (1601)", async () => {

@@ -2,9 +2,10 @@
 // world: every component on its own and all of them together, for the owner, another player
 // and an anonymous caller, over the demo player (also with a full vault), a rival, an unlinked
 // player and public and private clan members. The digests were taken before the renderers
-// became one table of components per scope, and pin their output (key order included) so a
-// refactor cannot change a response by accident. A deliberate change of a response updates them
-// with `npx vitest run tests/unit/sandbox/render-golden.test.ts -u`.
+// became one table of components per scope, and again, deliberately, when the world took the real
+// game's 2026 shape (power and gear tiers, currencies, loadouts, subclass sockets); they pin the
+// output (key order included) so a refactor cannot change a response by accident. A deliberate
+// change of a response updates them with `npx vitest run tests/unit/sandbox/render-golden.test.ts -u`.
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ComponentType } from "@/lib/destiny/api-enums";

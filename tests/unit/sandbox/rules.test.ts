@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { BucketHashes } from "@/lib/destiny/buckets";
+import { UNSET_PLUG_HASH } from "@/lib/destiny/game-facts";
 import { planEquip } from "@/sandbox/rules/equip";
+import { planEquipLoadout, plugsAfter } from "@/sandbox/rules/loadouts";
 import { planLock, withLock } from "@/sandbox/rules/lock";
 import { planPull } from "@/sandbox/rules/postmaster";
 import { applyStackPlan, planStackMove } from "@/sandbox/rules/stacks";
@@ -16,7 +18,7 @@ function meta(hash: number, over: Partial<ItemMeta>): ItemMeta {
     name: `item ${hash}`,
     kind: "weapon",
     bucketHash: BucketHashes.KineticWeapons,
-    tier: 5,
+    rarity: 5,
     classType: 3,
     exotic: false,
     instanced: true,
@@ -57,6 +59,7 @@ const CATALOGUE = new Map<number, ItemMeta>([
     }),
   ],
   [8, meta(8, { kind: "armor", bucketHash: BucketHashes.Helmet, classType: 0 })],
+  [9, meta(9, { bucketHash: BucketHashes.EnergyWeapons })],
 ]);
 const C = "2305843009000000001";
 const titan: WorldCharacter = {
@@ -351,5 +354,82 @@ describe("stack planning", () => {
     expect(created.map((s) => s.quantity)).toEqual([5]);
     expect(a.quantity + b.quantity + dest.quantity + created[0]!.quantity).toBe(2 + 8 + 6);
     expect(planStackMove([a], [], 1, 10)).toBeUndefined();
+  });
+});
+
+describe("in-game loadout rules", () => {
+  const loadout = (...items: WorldItem[]) => ({
+    nameHash: 1,
+    iconHash: 2,
+    colorHash: 3,
+    items: items.map((i) => ({ itemInstanceId: i.itemInstanceId as string, plugItemHashes: [] })),
+  });
+
+  it("equips what the character holds and pulls from the vault when the bucket has room", () => {
+    const carried = inst(1, inventory);
+    const vaulted = inst(3, { kind: "vault" });
+    const out = planEquipLoadout(view([carried, vaulted]), titan, loadout(carried, vaulted));
+    expect(out.ok && out.plan.equips).toEqual([carried, vaulted]);
+    expect(out.ok && out.plan.pulls).toEqual([vaulted]);
+    // A full energy bucket: the item it would replace has nowhere to go.
+    const energy = fill(9, 9, inventory);
+    const crowded = planEquipLoadout(view([vaulted, ...energy]), titan, loadout(vaulted));
+    expect(crowded.ok && crowded.plan.skipped).toEqual([
+      { itemInstanceId: vaulted.itemInstanceId, reason: "no-room" },
+    ]);
+  });
+
+  it("skips items elsewhere, gone, of another class, or breaking the one-exotic rule", () => {
+    const other = inst(1, { kind: "inventory", characterId: "2305843009000000002" });
+    const hunterHelmet = inst(4, inventory);
+    const keptExotic = inst(2, equipped);
+    const secondExotic = inst(3, inventory);
+    const gone = { itemInstanceId: "999999", plugItemHashes: [] };
+    const wanted = loadout(other, hunterHelmet, secondExotic);
+    const out = planEquipLoadout(view([other, hunterHelmet, keptExotic, secondExotic]), titan, {
+      ...wanted,
+      items: [...wanted.items, gone],
+    });
+    expect(out.ok && out.plan.equips).toEqual([]);
+    expect(out.ok && out.plan.skipped.map((s) => s.reason)).toEqual([
+      "elsewhere",
+      "unequippable",
+      "gone",
+      "unequippable",
+    ]);
+    expect(planEquipLoadout(view([]), titan, { ...loadout(), items: [] })).toEqual({
+      ok: false,
+      code: 1622,
+    });
+  });
+
+  it("puts a loadout's plugs only in free sockets, from their options, never one plug twice", () => {
+    const subclassMeta = meta(10, {
+      kind: "subclass",
+      bucketHash: BucketHashes.Subclass,
+      socketOptions: [
+        [101, 102],
+        [201, 202, 203],
+        [202, 203, 201],
+      ],
+      freeSockets: [0, 1, 2],
+    });
+    const item: WorldItem = { ...inst(10, equipped), plugs: [101, 201, 202] };
+    expect(plugsAfter(item, subclassMeta, [102, 203, UNSET_PLUG_HASH])).toEqual([102, 203, 202]);
+    // 999 is not an option; 202 twice: the second socket takes the first option still unused.
+    expect(plugsAfter(item, subclassMeta, [999, 202, 202])).toEqual([101, 202, 203]);
+    // Armour may hold one mod twice (and empty sockets are one plug).
+    const armorMeta = meta(11, {
+      kind: "armor",
+      bucketHash: BucketHashes.Helmet,
+      socketOptions: [
+        [300, 301],
+        [300, 301],
+        [400, 401],
+      ],
+      freeSockets: [0, 1],
+    });
+    const helmet: WorldItem = { ...inst(11, equipped), plugs: [300, 300, 400] };
+    expect(plugsAfter(helmet, armorMeta, [301, 301, 401])).toEqual([301, 301, 400]);
   });
 });

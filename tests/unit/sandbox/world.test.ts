@@ -28,6 +28,7 @@ function fingerprint(world: World): string {
         i.place,
         i.state,
         i.power,
+        i.gearTier,
         i.plugs,
       ]),
     ]),
@@ -124,9 +125,9 @@ describe("seeded world", () => {
     const currencies = profile.items
       .filter((i) => i.place.kind === "currency")
       .map((i) => meta(i.itemHash)?.name);
-    expect(currencies).toEqual(
-      expect.arrayContaining(["Glimmer", "Legendary Shards", "Bright Dust", "Silver"]),
-    );
+    // Today's currencies; Legendary Shards were retired in June 2024.
+    expect(currencies).not.toContain("Legendary Shards");
+    expect(currencies).toEqual(expect.arrayContaining(["Glimmer", "Bright Dust", "Silver"]));
     // Instance ids look like Bungie's and are unique.
     const ids = profile.items.flatMap((i) => (i.itemInstanceId ? [i.itemInstanceId] : []));
     expect(new Set(ids).size).toBe(ids.length);
@@ -137,6 +138,39 @@ describe("seeded world", () => {
     const world = createWorld({ now: NOW, fullVault: true });
     const profile = world.profiles.get(world.usersByKey.get("demo")?.primaryMembershipId ?? "");
     expect(profile?.items.filter((i) => i.place.kind === "vault")).toHaveLength(700);
+  });
+
+  it("has Edge of Fate's power (10 to 550) and gear tiers 1-5 on weapons and armour", () => {
+    const world = createWorld({ now: NOW, fullVault: true });
+    const profile = world.profiles.get(world.usersByKey.get("demo")?.primaryMembershipId ?? "")!;
+    const gear = profile.items.filter((i) => {
+      const kind = defs.meta.get(i.itemHash)?.kind;
+      return kind === "weapon" || kind === "armor";
+    });
+    const powers = gear.map((i) => i.power ?? -1);
+    expect(Math.min(...powers)).toBe(10);
+    expect(Math.max(...powers)).toBeGreaterThan(500);
+    expect(Math.max(...powers)).toBeLessThanOrEqual(550);
+    const tiers = new Set(gear.map((i) => i.gearTier));
+    expect(tiers).toEqual(new Set([undefined, 1, 2, 3, 4, 5]));
+    // Gear from before Edge of Fate: power 10, no tier; never equipped in the demo's world.
+    const legacy = gear.filter((i) => i.gearTier === undefined);
+    expect(legacy.length).toBeGreaterThan(100);
+    expect(legacy.every((i) => i.power === 10)).toBe(true);
+    expect(legacy.some((i) => i.place.kind === "equipped")).toBe(false);
+    // Tier 5 only near the seasonal cap.
+    expect(gear.filter((i) => i.gearTier === 5).every((i) => (i.power ?? 0) >= 450)).toBe(true);
+    // Nothing else has a tier.
+    const others = profile.items.filter((i) => !gear.includes(i));
+    expect(others.every((i) => i.gearTier === undefined)).toBe(true);
+    // The characters: one near the cap, one below the soft cap.
+    const light = (id: string) => {
+      const worn = gear.filter((i) => i.place.kind === "equipped" && i.place.characterId === id);
+      return Math.floor(worn.reduce((n, i) => n + (i.power ?? 0), 0) / 8);
+    };
+    const lights = profile.characters.map((c) => light(c.characterId));
+    expect(Math.max(...lights)).toBeGreaterThan(500);
+    expect(Math.min(...lights)).toBeLessThan(200);
   });
 
   it("has a 60-member clan with the demo player, a founder, private and broken profiles", () => {

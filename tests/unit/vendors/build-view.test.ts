@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildVendorsView, saleKind } from "@/lib/vendors/build-view";
-import { GLIMMER, SHARDS, groupDef, item, lookupOf, vendor, vendorDef } from "./fixtures";
+import { GLIMMER, CHRONOLOGS, groupDef, item, lookupOf, vendor, vendorDef } from "./fixtures";
 
 const TOWER = 100;
 const ROTATING = 200;
@@ -19,26 +19,26 @@ const definitions = lookupOf({
     item(2, {
       name: "Gjallarhorn",
       itemType: 3,
-      tierType: 6,
+      rarity: 6,
       itemTypeDisplayName: "Rocket Launcher",
       collectibleHash: 902,
     }),
     item(3, {
       name: "Helm of Saint-14",
       itemType: 2,
-      tierType: 6,
+      rarity: 6,
       itemTypeDisplayName: "Helmet",
       collectibleHash: 903,
     }),
     item(4, {
       name: "Harmonic Siphon",
       itemType: 19,
-      tierType: 4,
+      rarity: 4,
       itemTypeDisplayName: "Armor Mod",
     }),
-    item(5, { name: "Enhancement Core", itemType: 10, tierType: 3 }),
-    item(GLIMMER, { name: "Glimmer", itemType: 1, tierType: 1 }),
-    item(SHARDS, { name: "Legendary Shards", itemType: 1, tierType: 1 }),
+    item(5, { name: "Enhancement Core", itemType: 10, rarity: 3 }),
+    item(GLIMMER, { name: "Glimmer", itemType: 1, rarity: 1 }),
+    item(CHRONOLOGS, { name: "Chronologs", itemType: 1, rarity: 1 }),
   ],
   vendors: [
     vendorDef(BANSHEE, "Banshee-44", [TOWER]),
@@ -50,7 +50,7 @@ const definitions = lookupOf({
 const assetUrl = (path: string | null) => (path ? `https://bungie.test${path}` : null);
 
 describe("buildVendorsView", () => {
-  it("keeps Bungie's vendorGroups order and resolves names, icons, tiers, types and costs", () => {
+  it("keeps Bungie's vendorGroups order and resolves names, icons, rarities, types and costs", () => {
     const view = buildVendorsView(
       {
         groups: [
@@ -62,14 +62,15 @@ describe("buildVendorsView", () => {
             {
               index: 0,
               itemHash: 1,
+              gearTier: 4,
               costs: [
                 [GLIMMER, 10000],
-                [SHARDS, 20],
+                [CHRONOLOGS, 20],
               ],
             },
           ]),
-          vendor(ADA, [{ index: 2, itemHash: 4, costs: [[GLIMMER, 10000]] }]),
-          vendor(XUR, [{ index: 5, itemHash: 2, costs: [[SHARDS, 125]] }]),
+          vendor(ADA, [{ index: 2, itemHash: 4, costs: [[GLIMMER, 10000]], gearTier: null }]),
+          vendor(XUR, [{ index: 5, itemHash: 2, costs: [[CHRONOLOGS, 125]] }]),
         ],
         failedVendorHashes: [],
       },
@@ -91,8 +92,9 @@ describe("buildVendorsView", () => {
       itemHash: 1,
       name: "Fatebringer",
       iconUrl: "https://bungie.test/icons/1.png",
-      tierType: 5,
-      tierName: "Legendary",
+      rarity: 5,
+      rarityName: "Legendary",
+      gearTier: 4,
       typeName: "Hand Cannon",
       kind: "weapon",
       quantity: 1,
@@ -104,9 +106,9 @@ describe("buildVendorsView", () => {
           quantity: 10000,
         },
         {
-          itemHash: SHARDS,
-          name: "Legendary Shards",
-          iconUrl: `https://bungie.test/icons/${SHARDS}.png`,
+          itemHash: CHRONOLOGS,
+          name: "Chronologs",
+          iconUrl: `https://bungie.test/icons/${CHRONOLOGS}.png`,
           quantity: 20,
         },
       ],
@@ -114,6 +116,9 @@ describe("buildVendorsView", () => {
       owned: null,
     });
     expect(view.collectionsKnown).toBe(false);
+    // A sale whose instance says no tier has none; one whose instance was not read says nothing.
+    expect(view.groups[1]!.vendors[0]!.sales[0]!.gearTier).toBeNull();
+    expect(view.groups[0]!.vendors[0]!.sales[0]).not.toHaveProperty("gearTier");
   });
 
   it("groups by the vendor definitions, in group order, when Bungie sends no vendorGroups", () => {

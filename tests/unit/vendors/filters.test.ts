@@ -5,7 +5,7 @@ import type { VendorSaleView, VendorsView } from "@/lib/vendors/types";
 function sale(
   name: string,
   kind: VendorSaleView["kind"],
-  tierType: number,
+  rarity: number,
   owned: boolean | null = null,
 ): VendorSaleView {
   return {
@@ -13,8 +13,8 @@ function sale(
     itemHash: name.length,
     name,
     iconUrl: null,
-    tierType,
-    tierName: "",
+    rarity,
+    rarityName: "",
     typeName: "",
     kind,
     quantity: 1,

@@ -5,23 +5,24 @@ import type { ItemDefinition, VendorDefinition, VendorGroupDefinition } from "@/
 import { unknownDefinition } from "@/lib/manifest/unknown";
 
 export const GLIMMER = 3159615086;
-export const SHARDS = 1022552290;
+/** Chronologs: a currency vendors price in today (REAL-VENDORS.md). */
+export const CHRONOLOGS = 4041218086;
 
 export function item(
   hash: number,
   fields: Partial<Omit<ItemDefinition, "inventory">> & {
     name: string;
-    tierType?: number;
+    rarity?: number;
   },
 ): ItemDefinition {
   const base = unknownDefinition("DestinyInventoryItemDefinition", hash);
-  const { name, tierType = 5, ...rest } = fields;
+  const { name, rarity = 5, ...rest } = fields;
   return {
     ...base,
     ...rest,
     unknown: false,
     displayProperties: { name, description: "", icon: `/icons/${hash}.png` },
-    inventory: { ...base.inventory, tierType, tierTypeName: "" },
+    inventory: { ...base.inventory, tierType: rarity, tierTypeName: "" },
   };
 }
 
@@ -78,6 +79,8 @@ export function vendor(
     costs?: [number, number][];
     refresh?: string;
     quantity?: number;
+    /** From GetVendor's item instances (absent: not read). */
+    gearTier?: number | null;
   }[],
   extra: Partial<Vendor> = {},
 ): Vendor {
@@ -94,6 +97,7 @@ export function vendor(
       saleStatus: 0,
       overrideNextRefreshDate: s.refresh ?? null,
       apiPurchasable: false,
+      ...(s.gearTier === undefined ? {} : { gearTier: s.gearTier }),
     })),
     ...extra,
   };

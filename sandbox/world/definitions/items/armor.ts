@@ -44,7 +44,7 @@ export type ArmorMaker = (
   name: string,
   classType: 0 | 1 | 2,
   slotIndex: number,
-  tier: number,
+  rarity: number,
   intrinsicName?: string,
   season?: boolean,
 ) => void;
@@ -55,10 +55,10 @@ export function armorMaker(
   modOptions: number[],
 ): ArmorMaker {
   const { socketTypes } = b;
-  return (name, classType, slotIndex, tier, intrinsicName, season = false) => {
+  return (name, classType, slotIndex, rarity, intrinsicName, season = false) => {
     const bucketHash = ARMOR_BUCKETS[slotIndex] ?? BucketHashes.Helmet;
     const hash = b.registry.allocate(`armor:${name}:${classType}`);
-    const exotic = tier === 6;
+    const exotic = rarity === 6;
     const typeName =
       slotIndex === 4
         ? `${CLASS_NAMES[classType]} Class Item`
@@ -67,10 +67,10 @@ export function armorMaker(
       hash,
       name,
       exotic ? `${intrinsicName}: exotic armor for ${CLASS_NAMES[classType]}s.` : "",
-      iconPath("armor", tier, hash),
+      iconPath("armor", rarity, hash),
       ItemType.Armor,
       typeName,
-      tier,
+      rarity,
     );
     def.classType = classType;
     def.itemSubType = (ARMOR_SUBTYPES[slotIndex] ?? 26) as 26;
@@ -80,7 +80,7 @@ export function armorMaker(
       ARMOR_SLOT_CATEGORY[slotIndex] ?? ItemCategoryHashes.Helmets,
       CLASS_CATEGORY[classType] ?? ItemCategoryHashes.Titan,
     ];
-    def.inventory = inventoryBlock(bucketHash, tier, 1, true);
+    def.inventory = inventoryBlock(bucketHash, rarity, 1, true);
     const baseStats: Record<number, number> = { [StatHashes.Defense]: 10 };
     const statBlock: Record<
       number,
@@ -132,7 +132,7 @@ export function armorMaker(
     b.add(def, {
       kind: "armor",
       bucketHash,
-      tier,
+      rarity,
       classType,
       exotic,
       instanced: true,
@@ -141,6 +141,8 @@ export function armorMaker(
       damageType: 0,
       uniqueLabel: exotic ? UNIQUE_LABELS.exoticArmor : undefined,
       socketOptions,
+      // Armour mods go in and out for free (InsertSocketPlugFree); intrinsics and masterworks not.
+      freeSockets: types.flatMap((type, i) => (type === socketTypes.armorMod ? [i] : [])),
       baseStats,
       primaryStatHash: StatHashes.Defense,
       ...(season ? { newThisSeason: true } : {}),
@@ -149,10 +151,10 @@ export function armorMaker(
 }
 
 /** Every class's piece of every slot of an armour set. */
-export function buildArmorSet(armor: ArmorMaker, setName: string, tier: number, season = false) {
+export function buildArmorSet(armor: ArmorMaker, setName: string, rarity: number, season = false) {
   for (const classType of [0, 1, 2] as const) {
     ARMOR_PIECE_NAMES[classType].forEach((piece, slotIndex) =>
-      armor(`${setName} ${piece}`, classType, slotIndex, tier, undefined, season),
+      armor(`${setName} ${piece}`, classType, slotIndex, rarity, undefined, season),
     );
   }
 }
@@ -166,7 +168,7 @@ export function buildArmor(armor: ArmorMaker): void {
     [RARE_ARMOR_SETS, 4],
     [COMMON_ARMOR_SETS, 3],
   ];
-  for (const [setNames, tier] of sets) {
-    for (const setName of setNames) buildArmorSet(armor, setName, tier);
+  for (const [setNames, rarity] of sets) {
+    for (const setName of setNames) buildArmorSet(armor, setName, rarity);
   }
 }

@@ -8,7 +8,7 @@ import {
   DamageType,
   DamageTypeHashes,
   ItemType,
-  TIER_NAMES,
+  RARITY_NAMES,
 } from "../../../../lib/destiny/game-facts";
 import type { Element } from "../../catalog";
 import { fnv1a } from "../../prng";
@@ -42,7 +42,7 @@ export const CLASS_CATEGORY = [
 
 export function inventoryBlock(
   bucketHash: number,
-  tier: number,
+  rarity: number,
   maxStackSize: number,
   instanced: boolean,
 ) {
@@ -51,10 +51,10 @@ export function inventoryBlock(
     maxStackSize,
     bucketTypeHash: bucketHash,
     recoveryBucketTypeHash: instanced ? BucketHashes.LostItems : 0,
-    tierTypeHash: TIER_TYPE_HASHES[tier] ?? 0,
+    tierTypeHash: TIER_TYPE_HASHES[rarity] ?? 0,
     isInstanceItem: instanced,
-    tierTypeName: TIER_NAMES[tier] ?? "",
-    tierType: tier as 5,
+    tierTypeName: RARITY_NAMES[rarity] ?? "",
+    tierType: rarity as 5,
     expirationTooltip: "",
     expiredInActivityMessage: "",
     expiredInOrbitMessage: "",
@@ -122,12 +122,12 @@ export class ItemTableBuilder {
     icon: string,
     itemType: number,
     typeName: string,
-    tier: number,
+    rarity: number,
   ): ItemDefinition {
     return {
       displayProperties: displayProperties(name, description, icon),
       tooltipNotifications: [],
-      iconWatermark: tier >= 5 ? iconPath("watermark", 0, "s25") : "",
+      iconWatermark: rarity >= 5 ? iconPath("watermark", 0, "s25") : "",
       iconWatermarkShelved: "",
       secondaryIcon: "",
       secondaryOverlay: "",
@@ -140,7 +140,7 @@ export class ItemTableBuilder {
       itemTypeDisplayName: typeName,
       flavorText: "",
       uiItemDisplayStyle: "",
-      itemTypeAndTierDisplayName: tier > 0 ? `${TIER_NAMES[tier]} ${typeName}` : typeName,
+      itemTypeAndTierDisplayName: rarity > 0 ? `${RARITY_NAMES[rarity]} ${typeName}` : typeName,
       displaySource: "",
       tooltipStyle: "",
       investmentStats: [],
@@ -210,7 +210,7 @@ export class ItemTableBuilder {
     this.add(def, {
       kind: "plug",
       bucketHash: 0,
-      tier: 2,
+      rarity: 2,
       classType: 3,
       exotic: false,
       instanced: false,

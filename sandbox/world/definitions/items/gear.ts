@@ -22,18 +22,18 @@ const GEAR_KINDS = [
 
 export function buildGear(b: ItemTableBuilder): void {
   for (const [kind, rows, bucketHash, itemType, typeName, category] of GEAR_KINDS) {
-    for (const [name, tier] of rows) {
+    for (const [name, rarity] of rows) {
       const hash = b.registry.allocate(`${kind}:${name}`);
-      const def = b.base(hash, name, "", iconPath(kind, tier, hash), itemType, typeName, tier);
+      const def = b.base(hash, name, "", iconPath(kind, rarity, hash), itemType, typeName, rarity);
       def.equippable = true;
       def.itemCategoryHashes = [category];
-      def.inventory = inventoryBlock(bucketHash, tier, 1, true);
+      def.inventory = inventoryBlock(bucketHash, rarity, 1, true);
       def.equippingBlock = equippingBlock(bucketHash);
       if (kind === "emblem") {
         // Character banners in apps come from these three paths.
-        def.secondaryIcon = iconPath("emblembg", tier, hash);
-        def.secondaryOverlay = iconPath("emblemoverlay", tier, hash);
-        def.secondarySpecial = iconPath("emblembg", tier, hash);
+        def.secondaryIcon = iconPath("emblembg", rarity, hash);
+        def.secondaryOverlay = iconPath("emblemoverlay", rarity, hash);
+        def.secondarySpecial = iconPath("emblembg", rarity, hash);
         def.backgroundColor = {
           red: 40 + (hash % 120),
           green: 30 + ((hash >> 8) % 90),
@@ -44,9 +44,9 @@ export function buildGear(b: ItemTableBuilder): void {
       b.add(def, {
         kind,
         bucketHash,
-        tier,
+        rarity,
         classType: 3,
-        exotic: tier === 6,
+        exotic: rarity === 6,
         instanced: true,
         maxStackSize: 1,
         nonTransferrable: false,

@@ -8,17 +8,17 @@
 // Each section has its own builder; they run in this order, always. A definition's hash probes
 // past every hash handed out before it and its index counts the definitions before it, so a
 // new section goes after the others (as "new this season" and the hostile weapons do), never
-// between them. tests/unit/sandbox/definitions-digest.test.ts pins the result.
+// between them (as "new this season", the hostile weapons and the subclass sockets do).
+// tests/unit/sandbox/definitions-digest.test.ts pins the result.
 import { SEASON_ARMOR_SETS, SEASON_WEAPONS } from "../../catalog";
-import type { HashRegistry } from "../common";
 import { HOSTILE_WEAPONS } from "../hostile-names";
-import type { SocketTypeHashes } from "../static-tables";
 import { armorMaker, buildArmor, buildArmorSet } from "./armor";
 import { ItemTableBuilder } from "./builder";
 import { buildGear } from "./gear";
 import { buildMods } from "./mods";
 import { buildSocketPlugs } from "./plugs";
 import { buildConsumables, buildCurrencies } from "./stackables";
+import { buildSubclassSockets, type PlugSetDefinition } from "./subclass-sockets";
 import { buildSubclasses } from "./subclasses";
 import { COLLECTIBLE_KINDS, type ItemTables } from "./types";
 import { buildWeapons, weaponMaker } from "./weapons";
@@ -33,8 +33,16 @@ export {
   type SandboxPerkDefinition,
 } from "./types";
 
-export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeHashes): ItemTables {
-  const b = new ItemTableBuilder(registry, socketTypes);
+export { ItemTableBuilder } from "./builder";
+export type { PlugSetDefinition } from "./subclass-sockets";
+
+/**
+ * Fills `b` with every item section. The vendor tables add their sub-vendors' preview items to
+ * the same builder afterwards.
+ */
+export function buildItemTables(b: ItemTableBuilder): ItemTables & {
+  plugSets: Record<string, PlugSetDefinition>;
+} {
   const plugs = buildSocketPlugs(b);
   const weapon = weaponMaker(b, plugs);
   buildWeapons(weapon);
@@ -59,8 +67,12 @@ export function buildItemTables(registry: HashRegistry, socketTypes: SocketTypeH
     return hash;
   });
 
+  // Subclasses 3.0: their plugs and plug sets, after everything else.
+  const { plugSets } = buildSubclassSockets(b);
+
   assignCollectibles(b);
   return {
+    plugSets,
     items: b.items,
     hostileItemHashes,
     perks: b.perks,

@@ -29,7 +29,7 @@ export function buildMods(b: ItemTableBuilder, plugs: SocketPlugs): number[] {
     b.add(def, {
       kind: "mod",
       bucketHash: BucketHashes.Modifications,
-      tier: 4,
+      rarity: 4,
       classType: 3,
       exotic: false,
       instanced: false,

@@ -38,7 +38,7 @@ export function buildSubclasses(b: ItemTableBuilder): void {
     b.add(def, {
       kind: "subclass",
       bucketHash: BucketHashes.Subclass,
-      tier: 2,
+      rarity: 2,
       classType,
       exotic: false,
       instanced: true,

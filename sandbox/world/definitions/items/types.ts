@@ -68,6 +68,7 @@ export type ItemDefinition = Mutable<
       | "traitIds"
       | "traitHashes"
       | "collectibleHash"
+      | "preview"
       | "hash"
       | "index"
       | "redacted"
@@ -90,7 +91,9 @@ export type ItemKind =
   | "material"
   | "mod"
   | "currency"
-  | "plug";
+  | "plug"
+  /** A vendor's free sale that opens another vendor (preview.previewVendorHash). */
+  | "preview";
 
 export interface ItemMeta {
   hash: number;
@@ -98,7 +101,7 @@ export interface ItemMeta {
   kind: ItemKind;
   /** The bucket the item lives in on a character (or the account bucket for stackables). */
   bucketHash: number;
-  tier: number;
+  rarity: number;
   classType: number;
   exotic: boolean;
   instanced: boolean;
@@ -118,7 +121,15 @@ export interface ItemMeta {
   collectibleHash?: number;
   /** Sold by vendors but never dropped in the generated world (catalog's SEASON_*). */
   newThisSeason?: boolean;
+  /** A subclass's plug (super, ability, aspect, fragment): which socket kind and element. */
+  subclassPlug?: { socket: SubclassSocketKind; element: string };
+  /** Sockets whose plug InsertSocketPlugFree may change (subclass sockets, armour mods). */
+  freeSockets?: readonly number[];
 }
+
+/** The sockets of a subclass, in socket order (items/subclass-sockets.ts). */
+export type SubclassSocketKind =
+  "supers" | "class-abilities" | "movement" | "melee" | "grenades" | "aspects" | "fragments";
 
 /**
  * The kinds with a Collections entry on Bungie (weapons, armour, ghosts, ships, sparrows,

@@ -1,6 +1,6 @@
-// Weapons: every frame kind in every slot, tier and element, with stats varied a little per
+// Weapons: every frame kind in every slot, rarity and element, with stats varied a little per
 // weapon and six sockets (intrinsic, barrel, magazine, two traits, masterwork).
-import { StatHashes, ItemType, TIER_NAMES } from "../../../../lib/destiny/game-facts";
+import { StatHashes, ItemType, RARITY_NAMES } from "../../../../lib/destiny/game-facts";
 import { BucketHashes } from "../../../../lib/destiny/buckets";
 import {
   BASIC_WEAPONS,
@@ -103,27 +103,27 @@ const SLOT_CATEGORY = {
 } as const;
 
 /** Builds one weapon (hash returned); `season` marks it new this season. */
-export type WeaponMaker = (row: WeaponRow, tier: number, season?: boolean) => number;
+export type WeaponMaker = (row: WeaponRow, rarity: number, season?: boolean) => number;
 
 export function weaponMaker(b: ItemTableBuilder, plugs: SocketPlugs): WeaponMaker {
   const { socketTypes } = b;
-  return (row, tier, season = false) => {
+  return (row, rarity, season = false) => {
     const [name, kind, slot, element, intrinsicName] = row;
     const [subType, typeName, kindCategory, statValues] = WEAPON_KINDS[kind];
     const hash = b.registry.allocate(`weapon:${name}`);
     const prng = createPrng(hash);
     const damage = ELEMENT_DAMAGE[element];
-    const exotic = tier === 6;
+    const exotic = rarity === 6;
     const def = b.base(
       hash,
       name,
       exotic
         ? `"${intrinsicName}" defines this exotic.`
-        : `A ${TIER_NAMES[tier]?.toLowerCase()} ${typeName.toLowerCase()}.`,
-      iconPath("weapon", tier, hash),
+        : `A ${RARITY_NAMES[rarity]?.toLowerCase()} ${typeName.toLowerCase()}.`,
+      iconPath("weapon", rarity, hash),
       ItemType.Weapon,
       typeName,
-      tier,
+      rarity,
     );
     def.flavorText = exotic ? `"${name}. Every Guardian knows the name."` : "";
     def.screenshot = "";
@@ -134,7 +134,7 @@ export function weaponMaker(b: ItemTableBuilder, plugs: SocketPlugs): WeaponMake
     def.damageTypes = [damage.type as 1];
     def.defaultDamageType = damage.type as 1;
     def.defaultDamageTypeHash = damage.hash;
-    def.inventory = inventoryBlock(SLOT_BUCKET[slot], tier, 1, true);
+    def.inventory = inventoryBlock(SLOT_BUCKET[slot], rarity, 1, true);
     const baseStats: Record<number, number> = { [StatHashes.Attack]: 10 };
     const statBlock: Record<
       number,
@@ -208,7 +208,7 @@ export function weaponMaker(b: ItemTableBuilder, plugs: SocketPlugs): WeaponMake
     b.add(def, {
       kind: "weapon",
       bucketHash: SLOT_BUCKET[slot],
-      tier,
+      rarity,
       classType: 3,
       exotic,
       instanced: true,
@@ -226,7 +226,7 @@ export function weaponMaker(b: ItemTableBuilder, plugs: SocketPlugs): WeaponMake
   };
 }
 
-/** The catalogue's weapons, exotic tier down to basic. */
+/** The catalogue's weapons, exotic down to basic. */
 export function buildWeapons(weapon: WeaponMaker): void {
   for (const row of EXOTIC_WEAPONS) weapon(row, 6);
   for (const row of LEGENDARY_WEAPONS) weapon(row, 5);

@@ -143,7 +143,7 @@ export function fixtureTables(versionTag: "A" | "B"): FixtureTables {
         activityTypeHash: 2043403989,
         destinationHash: 2,
         placeHash: 3,
-        activityLightLevel: 1990,
+        activityLightLevel: 530,
         tier: 0,
         isPvP: false,
         isPlaylist: false,

@@ -1,0 +1,491 @@
+// The game's vendors screen: ten groups naming 38 vendors in the game's order, the sizes of a
+// real GetVendors' vendorGroups (1, 4, 4, 1, 14, 1, 2, 1, 2, 8; REAL-VENDORS.md). The vendors the
+// app and its tests have always known keep their real hashes (Xûr, Banshee-44, Ada-1...).
+// CurrencyOf: item hashes of the currencies and materials the exchanges sell.
+import { CurrencyHashes as CurrencyOf, VendorHashes } from "../../../../lib/destiny/game-facts";
+import {
+  ASCENDANT,
+  BD,
+  CHRONO,
+  CIPHER,
+  COIN,
+  CORE,
+  cosmetics,
+  emblems,
+  ENGRAM,
+  exoticArmor,
+  exoticCosmetics,
+  exoticWeapon,
+  G,
+  INSIGNIA,
+  legendaryArmor,
+  legendaryGear,
+  legendaryWeapon,
+  MARK,
+  materials,
+  mods,
+  SILVER,
+  subclassPlugs,
+} from "./pools";
+import type { CostRow, GroupRow, VendorRow } from "./types";
+
+const weaponCosts = (second: number, amount: number): readonly CostRow[] => [
+  [G, 5000, 15000],
+  [second, amount, amount * 2],
+];
+
+/** The classic Tower vendors, as the sandbox has always had them, at today's prices. */
+const CLASSIC: readonly VendorRow[] = [
+  {
+    hash: VendorHashes.Xur,
+    name: "Xûr",
+    subtitle: "Agent of the Nine",
+    identifier: "XUR",
+    refresh: "weekly",
+    weekendOnly: true,
+    sales: [22, 26],
+    categories: [
+      [
+        "Exotic Weapons",
+        exoticWeapon,
+        28,
+        [
+          [G, 25000, 25000],
+          [COIN, 3, 5],
+        ],
+      ],
+      [
+        "Exotic Armor",
+        exoticArmor,
+        22,
+        [
+          [G, 25000, 25000],
+          [CIPHER, 1, 1],
+        ],
+      ],
+      ["Legendary Gear", legendaryGear, 30, [[COIN, 1, 2]]],
+    ],
+    always: [[CurrencyOf.AscendantShard, 1, [[COIN, 2, 2]]]],
+    links: ["XUR_HOARD", "XUR_ENGRAMS"],
+  },
+  {
+    hash: VendorHashes.Banshee,
+    name: "Banshee-44",
+    subtitle: "Gunsmith",
+    identifier: "GUNSMITH",
+    refresh: "daily",
+    sales: [18, 20],
+    categories: [["Weapons", legendaryWeapon, 30, weaponCosts(CHRONO, 10)]],
+    always: [[CurrencyOf.EnhancementCore, 1, [[G, 5000, 5000]]]],
+    featured: [legendaryWeapon, weaponCosts(CHRONO, 10)],
+    links: ["GUNSMITH_FOCUS", "GUNSMITH_PATTERNS"],
+  },
+  {
+    hash: VendorHashes.Ada,
+    name: "Ada-1",
+    subtitle: "Armor Synthesis",
+    identifier: "ADA",
+    refresh: "daily",
+    sales: [16, 18],
+    categories: [
+      [
+        "Armor",
+        legendaryArmor,
+        48,
+        [
+          [G, 10000, 20000],
+          [CORE, 2, 5],
+        ],
+      ],
+      ["Mods", mods, 16, [[CORE, 1, 3]]],
+    ],
+    featured: [
+      legendaryArmor,
+      [
+        [G, 10000, 20000],
+        [CORE, 2, 5],
+      ],
+    ],
+    links: ["ADA_SYNTHESIS"],
+  },
+  {
+    hash: VendorHashes.Zavala,
+    name: "Commander Zavala",
+    subtitle: "Vanguard",
+    identifier: "VANGUARD",
+    refresh: "weekly",
+    sales: [20, 22],
+    categories: [
+      ["Vanguard Gear", legendaryGear, 40, weaponCosts(INSIGNIA, 20)],
+      ["Consumables", materials, 12, [[G, 1000, 5000]]],
+    ],
+    links: ["VANGUARD_ENGRAMS", "VANGUARD_FOCUS"],
+  },
+  {
+    hash: VendorHashes.Shaxx,
+    name: "Lord Shaxx",
+    subtitle: "Crucible",
+    identifier: "CRUCIBLE",
+    refresh: "weekly",
+    sales: [18, 20],
+    categories: [["Crucible Engrams", legendaryWeapon, 30, weaponCosts(MARK, 15)]],
+    links: ["CRUCIBLE_ENGRAMS", "CRUCIBLE_FOCUS"],
+  },
+  {
+    hash: VendorHashes.Rahool,
+    name: "Master Rahool",
+    subtitle: "Cryptarch",
+    identifier: "CRYPTARCH",
+    refresh: "daily",
+    sales: [14, 16],
+    categories: [["Materials", materials, 18, [[G, 2500, 10000]]]],
+    always: [
+      [CurrencyOf.UpgradeModule, 1, [[G, 10000, 10000]]],
+      [CurrencyOf.ExoticCipher, 1, [[ENGRAM, 1, 1]]],
+    ],
+    links: ["CRYPTARCH_EXOTIC_FOCUS", "CRYPTARCH_CLASS_FOCUS", "CRYPTARCH_PRIME"],
+  },
+  {
+    hash: VendorHashes.Saint14,
+    name: "Saint-14",
+    subtitle: "Trials of Osiris",
+    identifier: "TRIALS",
+    refresh: "weekly",
+    sales: [16, 18],
+    categories: [
+      [
+        "Trials Gear",
+        legendaryGear,
+        40,
+        [
+          [G, 10000, 10000],
+          [ASCENDANT, 1, 2],
+        ],
+      ],
+    ],
+    links: ["TRIALS_ENGRAMS", "TRIALS_FOCUS"],
+  },
+  {
+    hash: VendorHashes.Drifter,
+    name: "The Drifter",
+    subtitle: "Gambit",
+    identifier: "GAMBIT",
+    refresh: "weekly",
+    sales: [14, 16],
+    categories: [["Gambit Gear", legendaryWeapon, 24, weaponCosts(MARK, 10)]],
+    links: ["GAMBIT_ENGRAMS"],
+  },
+  {
+    hash: VendorHashes.TessEveris,
+    name: "Tess Everis",
+    subtitle: "Eververse",
+    identifier: "EVERVERSE",
+    refresh: "daily",
+    sales: [38, 40],
+    categories: [
+      ["Bright Dust", cosmetics, 30, [[BD, 500, 3000]]],
+      ["Featured", exoticCosmetics, 6, [[SILVER, 500, 1500]]],
+      ["Silver", cosmetics, 20, [[SILVER, 300, 1200]]],
+    ],
+    links: ["EVERVERSE_ENGRAMS", "EVERVERSE_BRIGHT_ENGRAMS"],
+  },
+];
+
+/** [identifier, name, subtitle, sales, categories, links] of the other vendors on the screen. */
+type ScreenRow = readonly [
+  string,
+  string,
+  string,
+  readonly [number, number],
+  VendorRow["categories"],
+  readonly string[],
+];
+
+const gear = (name: string, second: number, amount: number, size = 30) =>
+  [name, legendaryGear, size, weaponCosts(second, amount)] as const;
+const weapons = (name: string, second: number, amount: number, size = 24) =>
+  [name, legendaryWeapon, size, weaponCosts(second, amount)] as const;
+
+const OTHERS: readonly ScreenRow[] = [
+  [
+    "ARCHIVIST",
+    "The Archivist",
+    "Season Vendor",
+    [30, 32],
+    [gear("Seasonal Gear", CHRONO, 15, 44)],
+    ["ARCHIVIST_ENGRAMS", "ARCHIVIST_FOCUS"],
+  ],
+  [
+    "IKORA",
+    "Ikora Rey",
+    "Vanguard Scholar",
+    [16, 18],
+    [["Fragments", subclassPlugs("fragments"), 30, [[G, 10000, 10000]]]],
+    ["SUBCLASS_ARC", "SUBCLASS_SOLAR", "SUBCLASS_VOID"],
+  ],
+  [
+    "FAILSAFE",
+    "Failsafe",
+    "Nessus",
+    [9, 10],
+    [weapons("Nessus Weapons", INSIGNIA, 10, 16)],
+    ["FAILSAFE_ENGRAMS"],
+  ],
+  [
+    "OSIRIS",
+    "Osiris",
+    "Warlock Vanguard",
+    [13, 14],
+    [["Aspects", subclassPlugs("aspects"), 30, [[G, 20000, 20000]]]],
+    ["SUBCLASS_STASIS", "SUBCLASS_STRAND", "SUBCLASS_PRISMATIC"],
+  ],
+  [
+    "HAWTHORNE",
+    "Suraya Hawthorne",
+    "Clan",
+    [11, 12],
+    [["Clan Rewards", emblems, 12, [[G, 5000, 5000]]], weapons("Clan Engrams", MARK, 5, 10)],
+    ["CLAN_ENGRAMS"],
+  ],
+  [
+    "AMANDA",
+    "Amanda Holliday",
+    "Shipwright",
+    [7, 8],
+    [["Ships and Sparrows", cosmetics, 14, [[G, 20000, 50000]]]],
+    [],
+  ],
+  [
+    "ERIS",
+    "Eris Morn",
+    "Hive Researcher",
+    [13, 14],
+    [gear("Moon Gear", CHRONO, 10, 24)],
+    ["ERIS_ENGRAMS"],
+  ],
+  ["LAKSHMI", "Lakshmi-2", "Future War Cult", [8, 9], [weapons("FWC Weapons", MARK, 5, 14)], []],
+  [
+    "DEVRIM",
+    "Devrim Kay",
+    "European Dead Zone",
+    [7, 8],
+    [weapons("EDZ Weapons", INSIGNIA, 5, 14)],
+    [],
+  ],
+  [
+    "VANCE",
+    "Brother Vance",
+    "Disciple of Osiris",
+    [9, 10],
+    [gear("Lighthouse Gear", CHRONO, 5, 16)],
+    ["VANCE_ENGRAMS"],
+  ],
+  [
+    "VARIKS",
+    "Variks",
+    "Europa",
+    [11, 12],
+    [gear("Europa Gear", INSIGNIA, 10, 20)],
+    ["VARIKS_ENGRAMS"],
+  ],
+  [
+    "ELSIE",
+    "Elsie Bray",
+    "Exo Stranger",
+    [14, 15],
+    [gear("Timelost Gear", CHRONO, 20, 24)],
+    ["ELSIE_ENGRAMS"],
+  ],
+  [
+    "MARA",
+    "Mara Sov",
+    "Queen of the Awoken",
+    [10, 11],
+    [gear("Dreaming City Gear", MARK, 10, 18)],
+    ["MARA_ENGRAMS"],
+  ],
+  ["PETRA", "Petra Venj", "Queen's Emissary", [8, 9], [weapons("Reef Weapons", MARK, 5, 14)], []],
+  [
+    "SPIDER",
+    "The Spider",
+    "Tangled Shore",
+    [21, 22],
+    [["Materials", materials, 18, [[G, 1000, 5000]]], weapons("Wanted Weapons", CHRONO, 5, 14)],
+    ["SPIDER_ENGRAMS"],
+  ],
+  [
+    "LODI",
+    "Lodi",
+    "Kepler",
+    [24, 26],
+    [gear("Kepler Gear", CHRONO, 20, 40)],
+    ["KEPLER_ENGRAMS", "KEPLER_FOCUS"],
+  ],
+  [
+    "MICAH",
+    "Micah-10",
+    "The Pale Heart",
+    [22, 24],
+    [gear("Pale Heart Gear", INSIGNIA, 15, 36)],
+    ["PALE_HEART_ENGRAMS"],
+  ],
+  [
+    "ANA",
+    "Ana Bray",
+    "Rasputin's Keeper",
+    [23, 24],
+    [weapons("Rasputin's Arsenal", CORE, 2, 28)],
+    [],
+  ],
+  [
+    "NIMBUS",
+    "Nimbus",
+    "Neomuna",
+    [19, 20],
+    [gear("Neomuna Gear", CHRONO, 15, 30)],
+    ["NEOMUNA_ENGRAMS"],
+  ],
+  [
+    "STRANGER",
+    "The Exo Stranger",
+    "Europa",
+    [15, 16],
+    [weapons("Stranger's Arsenal", CIPHER, 1, 20)],
+    [],
+  ],
+  ["CROW", "Crow", "Guardian", [11, 12], [weapons("Crow's Picks", COIN, 1, 16)], []],
+  [
+    "SALADIN",
+    "Lord Saladin",
+    "Iron Banner",
+    [30, 32],
+    [gear("Iron Banner Gear", MARK, 20, 44)],
+    ["IRON_BANNER_ENGRAMS"],
+  ],
+  [
+    "NIGHTFALL",
+    "Nightfall Quartermaster",
+    "Vanguard Ops",
+    [36, 38],
+    [weapons("Nightfall Weapons", CORE, 3, 40)],
+    ["NIGHTFALL_ENGRAMS"],
+  ],
+  [
+    "DUNGEONS",
+    "Dungeon Archive",
+    "Pinnacle Activities",
+    [34, 36],
+    [gear("Dungeon Gear", ASCENDANT, 1, 44), ["Exotic Quests", exoticWeapon, 8, [[ENGRAM, 1, 1]]]],
+    ["DUNGEON_ENGRAMS"],
+  ],
+  [
+    "RAIDS",
+    "Raid Reprisal Kiosk",
+    "Pinnacle Activities",
+    [34, 36],
+    [gear("Raid Gear", CORE, 5, 44), ["Exotic Raid Weapons", exoticWeapon, 8, [[ENGRAM, 1, 1]]]],
+    ["RAID_ENGRAMS"],
+  ],
+  [
+    "ONSLAUGHT",
+    "Onslaught Armory",
+    "Rituals",
+    [30, 32],
+    [weapons("Onslaught Weapons", INSIGNIA, 15, 36)],
+    [],
+  ],
+  [
+    "PATHFINDER",
+    "Pathfinder Ops",
+    "Rituals",
+    [28, 30],
+    [gear("Pathfinder Rewards", CHRONO, 10, 36)],
+    [],
+  ],
+  [
+    "PORTAL",
+    "Portal Quartermaster",
+    "Rituals",
+    [32, 34],
+    [gear("Portal Gear", CHRONO, 15, 40)],
+    ["PORTAL_ENGRAMS"],
+  ],
+  [
+    "EXOTIC_MISSIONS",
+    "Exotic Mission Rotator",
+    "Rituals",
+    [32, 34],
+    [
+      [
+        "Exotic Rewards",
+        exoticWeapon,
+        34,
+        [
+          [ENGRAM, 1, 1],
+          [G, 10000, 10000],
+        ],
+      ],
+    ],
+    [],
+  ],
+];
+
+function screenRow([identifier, name, subtitle, sales, categories, links]: ScreenRow): VendorRow {
+  return { identifier, name, subtitle, refresh: "daily", sales, categories, links };
+}
+
+export const SCREEN_VENDORS: readonly VendorRow[] = [...CLASSIC, ...OTHERS.map(screenRow)];
+
+/** The vendors screen's groups, in the game's order. */
+export const SCREEN_GROUPS: readonly GroupRow[] = [
+  { key: "limited", categoryName: "Limited Time", vendors: ["XUR"] },
+  {
+    key: "season",
+    categoryName: "This Season",
+    vendors: ["ARCHIVIST", "IKORA", "FAILSAFE", "OSIRIS"],
+  },
+  {
+    key: "vanguard",
+    categoryName: "Vanguard",
+    vendors: ["VANGUARD", "CRUCIBLE", "GAMBIT", "TRIALS"],
+  },
+  { key: "eververse", categoryName: "Eververse", vendors: ["EVERVERSE"] },
+  {
+    key: "tower",
+    categoryName: "The Last City",
+    vendors: [
+      "GUNSMITH",
+      "ADA",
+      "CRYPTARCH",
+      "HAWTHORNE",
+      "AMANDA",
+      "ERIS",
+      "LAKSHMI",
+      "DEVRIM",
+      "VANCE",
+      "VARIKS",
+      "ELSIE",
+      "MARA",
+      "PETRA",
+      "SPIDER",
+    ],
+  },
+  { key: "kepler", categoryName: "Kepler", vendors: ["LODI"] },
+  { key: "pale-heart", categoryName: "The Pale Heart", vendors: ["MICAH", "ANA"] },
+  { key: "neomuna", categoryName: "Neomuna", vendors: ["NIMBUS"] },
+  { key: "europa", categoryName: "Europa", vendors: ["STRANGER", "CROW"] },
+  {
+    key: "rituals",
+    categoryName: "Rituals",
+    vendors: [
+      "SALADIN",
+      "NIGHTFALL",
+      "DUNGEONS",
+      "RAIDS",
+      "ONSLAUGHT",
+      "PATHFINDER",
+      "PORTAL",
+      "EXOTIC_MISSIONS",
+    ],
+  },
+];
