@@ -109,3 +109,27 @@ test("an equip in an activity is refused with why", async ({ page, request }, te
   expect((await world(request)).items).toEqual(worldBefore.items);
   await shot(page, "loadout-in-activity", testInfo);
 });
+
+test("a forged payload naming another player's character is refused", async ({
+  page,
+  request,
+}, testInfo) => {
+  await openLoadouts(page);
+  const rivalResponse = await request.get("/sandbox/__sandbox/state?user=rival");
+  const { profiles } = (await rivalResponse.json()) as { profiles: World[] };
+  const theirs = profiles.find((p) => p.characters.length > 0)!.characters[0]!;
+
+  await page.getByTestId("loadout-slot").nth(0).click();
+  const sheet = page.getByRole("dialog");
+  const form = sheet.locator("form").filter({ has: page.locator('input[value="equip"]') });
+  // What a forged request looks like: the form's hidden character replaced with the rival's.
+  await form.locator('input[name="characterId"]').evaluate((input, id) => {
+    (input as HTMLInputElement).value = id;
+  }, theirs.characterId);
+  await sandboxControl(request, "stats/reset");
+  await form.getByRole("button", { name: "Equip", exact: true }).click();
+  await expect(sheet.getByRole("alert")).toHaveText("That character is not one of yours.");
+  const stats = await (await request.get("/sandbox/__sandbox/stats")).json();
+  expect(stats.operations["Destiny2.EquipLoadout"]).toBeUndefined();
+  await shot(page, "loadout-forged", testInfo);
+});
