@@ -91,7 +91,13 @@ export function VendorCard({
             </ul>
           ) : null}
           {(vendor.subVendors ?? []).map((sub) => (
-            <VendorCard key={sub.vendorHash} vendor={sub} loadedAt={loadedAt} open={false} nested />
+            <VendorCard
+              key={sub.vendorHash}
+              vendor={sub}
+              loadedAt={loadedAt}
+              open={openByDefault}
+              nested
+            />
           ))}
         </div>
       ) : null}
