@@ -95,6 +95,22 @@ export function stockKey(account: Account, characterId: string, chosen: readonly
 export async function readVendorsSnapshot(input: SnapshotInput): Promise<VendorsSnapshot> {
   const cache = input.cache ?? vendorsCache();
   const now = input.now ?? Date.now;
+  const readStock = (characterId: string) =>
+    cache.getOrLoad(
+      stockKey(input.account, characterId, input.chosen),
+      () => loadStock(input, characterId, now),
+      {
+        expiresAt: (entry) => stockExpiry(entry.stock, now()) ?? now() + NO_REFRESH_DATE_TTL_MS,
+        fresh: input.fresh,
+      },
+    );
+  // The character asked for (URL, or the one chosen in Warmind) is read alongside the profile
+  // rather than after it: a cold view then waits for one round trip, not two. It is only used
+  // once the profile says the character is the player's; Bungie refuses another's anyway
+  // (GetVendors takes the player's own membership id), and a refusal is never cached.
+  const early = input.characterId
+    ? readStock(input.characterId).catch((error: unknown) => error)
+    : null;
   const facts = await cache.getOrLoad(
     profileFactsKey(input.account),
     () => loadProfileFacts(input),
@@ -105,14 +121,13 @@ export async function readVendorsSnapshot(input: SnapshotInput): Promise<Vendors
   if (!character) {
     return { characters: facts.characters, characterId: null, stock: null, collectibles: null };
   }
-  const stock = await cache.getOrLoad(
-    stockKey(input.account, character.characterId, input.chosen),
-    () => loadStock(input, character.characterId, now),
-    {
-      expiresAt: (entry) => stockExpiry(entry.stock, now()) ?? now() + NO_REFRESH_DATE_TTL_MS,
-      fresh: input.fresh,
-    },
-  );
+  const stock =
+    early && character.characterId === input.characterId
+      ? await early.then((value) => {
+          if (!isStockEntry(value)) throw value;
+          return value;
+        })
+      : await readStock(character.characterId);
   const states = facts.collectibles[character.characterId];
   return {
     characters: facts.characters,
@@ -120,6 +135,10 @@ export async function readVendorsSnapshot(input: SnapshotInput): Promise<Vendors
     stock,
     collectibles: states ? new Map(Object.entries(states).map(([h, s]) => [Number(h), s])) : null,
   };
+}
+
+function isStockEntry(value: unknown): value is StockEntry {
+  return typeof value === "object" && value !== null && "stock" in value && "readAt" in value;
 }
 
 async function loadProfileFacts(input: SnapshotInput): Promise<ProfileFacts> {

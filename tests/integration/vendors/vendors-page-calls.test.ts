@@ -156,6 +156,26 @@ describe("the vendors page's Bungie calls", () => {
     expect(cost).toEqual({ "Destiny2.GetVendors": 1 });
   });
 
+  it("reads a known character's vendors alongside the profile, and never another player's", async () => {
+    const rival = await sandboxProfile(server, "rival");
+    const [first] = await calls(() => view());
+    cache = createCache({ now: () => clock });
+    const [mine, cold] = await calls(() => view({ characterId: first.characterId }));
+    expect(mine.characterId).toBe(first.characterId);
+    expect(cold).toEqual({ "Destiny2.GetProfile": 1, "Destiny2.GetVendors": 1 });
+
+    // Someone else's character: Bungie refuses it, the page shows the player's own instead.
+    cache = createCache({ now: () => clock });
+    const foreign = rival.characters[0]!.characterId;
+    const [fallback, cost] = await calls(() => view({ characterId: foreign }));
+    expect(fallback.characterId).toBe(first.characterId);
+    expect(fallback.stock!.stock.groups).toHaveLength(10);
+    expect(cost).toEqual({ "Destiny2.GetProfile": 1, "Destiny2.GetVendors": 2 });
+    // The refusal was not kept: nothing is cached under the foreign character.
+    const [, again] = await calls(() => view({ characterId: foreign }));
+    expect(again).toEqual({ "Destiny2.GetVendors": 1 });
+  });
+
   it("shares the cache between app instances through Redis", async () => {
     const one = createCache({ redis: REDIS_URL, prefix, now: () => clock });
     const two = createCache({ redis: REDIS_URL, prefix, now: () => clock });
