@@ -3,6 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { runPlayerAction } from "@/lib/security/player-action";
 import {
+  readVendorDetails,
+  VendorDetailsSchema,
+  type VendorDetailsState,
+} from "@/lib/vendors/read-vendor-details";
+import {
   refreshVendors,
   RefreshVendorsSchema,
   type RefreshVendorsState,
@@ -26,6 +31,28 @@ export async function refreshVendorsAction(
         if (state.status === "refreshed") revalidatePath("/vendors");
         return state;
       },
+    },
+    formData,
+  );
+}
+
+/** A vendor's power and gear tiers: one GetVendor, limited per player (vendorDetails). */
+export async function vendorDetailsAction(
+  _previous: VendorDetailsState,
+  formData: FormData,
+): Promise<VendorDetailsState> {
+  return runPlayerAction(
+    {
+      limit: "vendorDetails",
+      input: {
+        read: (form) => ({
+          characterId: form.get("characterId"),
+          vendorHash: form.get("vendorHash"),
+        }),
+        schema: VendorDetailsSchema,
+      },
+      refuse: (refusal) => ({ status: "error", message: refusal.message }),
+      run: (player, input) => readVendorDetails(player.id, input),
     },
     formData,
   );

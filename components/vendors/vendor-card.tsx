@@ -5,6 +5,8 @@ import { countVendorSales } from "@/lib/vendors/filters";
 import type { VendorView } from "@/lib/vendors/types";
 import { RefreshTime } from "./refresh-time";
 import { SaleTile } from "./sale-tile";
+import { VendorDetails } from "./vendor-details-button";
+import type { SaleDetails } from "@/lib/vendors/vendor-details";
 
 /**
  * One vendor, closed until the player opens it: the page lists ~40 vendors and ~800 sales, and a
@@ -14,11 +16,14 @@ import { SaleTile } from "./sale-tile";
 export function VendorCard({
   vendor,
   loadedAt,
+  characterId,
   open: openByDefault,
   nested = false,
 }: {
   vendor: VendorView;
   loadedAt: string;
+  /** Whose vendors these are (the details button asks Bungie for this character). */
+  characterId: string;
   open: boolean;
   nested?: boolean;
 }) {
@@ -78,23 +83,20 @@ export function VendorCard({
       </header>
       {open ? (
         <div id={`${headingId}-sales`} className="grid grid-cols-1 gap-2">
-          {vendor.sales.length > 0 ? (
-            <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3">
-              {vendor.sales.map((sale) => (
-                <SaleTile
-                  key={sale.vendorItemIndex}
-                  sale={sale}
-                  vendorRefresh={vendor.nextRefreshDate}
-                  loadedAt={loadedAt}
-                />
-              ))}
-            </ul>
-          ) : null}
+          {vendor.sales.length === 0 ? null : !nested &&
+            vendor.sales.some((s) => s.kind === "weapon" || s.kind === "armor") ? (
+            <VendorDetails characterId={characterId} vendorHash={vendor.vendorHash}>
+              {(details) => <Sales vendor={vendor} loadedAt={loadedAt} details={details} />}
+            </VendorDetails>
+          ) : (
+            <Sales vendor={vendor} loadedAt={loadedAt} details={null} />
+          )}
           {(vendor.subVendors ?? []).map((sub) => (
             <VendorCard
               key={sub.vendorHash}
               vendor={sub}
               loadedAt={loadedAt}
+              characterId={characterId}
               open={openByDefault}
               nested
             />
@@ -102,5 +104,32 @@ export function VendorCard({
         </div>
       ) : null}
     </section>
+  );
+}
+
+function Sales({
+  vendor,
+  loadedAt,
+  details,
+}: {
+  vendor: VendorView;
+  loadedAt: string;
+  details: SaleDetails | null;
+}) {
+  return (
+    <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3">
+      {vendor.sales.map((sale) => {
+        const detail = details?.[String(sale.vendorItemIndex)];
+        return (
+          <SaleTile
+            key={sale.vendorItemIndex}
+            sale={detail ? { ...sale, gearTier: detail.gearTier } : sale}
+            power={detail?.power ?? null}
+            vendorRefresh={vendor.nextRefreshDate}
+            loadedAt={loadedAt}
+          />
+        );
+      })}
+    </ul>
   );
 }

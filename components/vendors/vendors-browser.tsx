@@ -15,7 +15,15 @@ const countAll = (view: VendorsView) =>
   view.groups.reduce((n, g) => n + g.vendors.reduce((m, v) => m + countVendorSales(v), 0), 0);
 
 /** The game's vendors screen for the character, grouped as in the game, with the sale filters. */
-export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt: string }) {
+export function VendorsBrowser({
+  view,
+  loadedAt,
+  characterId,
+}: {
+  view: VendorsView;
+  loadedAt: string;
+  characterId: string;
+}) {
   const [filters, setFilters] = useState<SaleFilter[]>([]);
   const shown = useMemo(() => filterVendorsView(view, { filters }), [view, filters]);
   const total = countAll(view);
@@ -96,6 +104,7 @@ export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt
                 key={vendor.vendorHash}
                 vendor={vendor}
                 loadedAt={loadedAt}
+                characterId={characterId}
                 open={filters.length > 0}
               />
             ))}

@@ -27,7 +27,11 @@ export function VendorsScreen({ data }: { data: VendorsPageData }) {
             <CharacterSwitch characters={data.characters} activeId={data.characterId} />
             <RefreshButton characterId={data.characterId} readAt={data.readAt} />
           </div>
-          <VendorsBrowser view={data.view} loadedAt={data.loadedAt} />
+          <VendorsBrowser
+            view={data.view}
+            loadedAt={data.loadedAt}
+            characterId={data.characterId}
+          />
         </>
       ) : (
         <p role="alert" className="border-line bg-panel text-muted rounded-lg border p-6">

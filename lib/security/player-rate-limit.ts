@@ -15,11 +15,12 @@ export const ACTION_LIMITS = {
   /** Settings, character and platform choices, subscriptions. */
   settings: { limit: 30, windowMs: 60_000 },
   /**
-   * Re-reads the player asks for past our caches (the vendors page's refresh, a vendor's item
-   * details): each is a Bungie call from the budget every player shares, and Bungie's own data
-   * changes at most every few seconds, so a handful a minute is plenty.
+   * Re-reads the player asks for past our caches (the vendors page's refresh): each is a Bungie
+   * call from the budget every player shares, and a handful a minute is plenty.
    */
   bungieRead: { limit: 6, windowMs: 60_000 },
+  /** A vendor's power and gear tiers (one GetVendor each, cached until the vendor refreshes). */
+  vendorDetails: { limit: 20, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export type ActionLimitKind = keyof typeof ACTION_LIMITS;
