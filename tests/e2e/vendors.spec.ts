@@ -94,9 +94,21 @@ test("the game's vendors screen in two Bungie calls, none on a repeat view, with
   await expect(core).toContainText("5,000");
   await expect(core.getByText("Glimmer")).toHaveCount(1);
   await expect(banshee.locator("img").first()).toHaveAttribute("src", /^\/sandbox\//);
-  expect(
-    await banshee.locator('[data-testid="vendor-sale"][data-kind="weapon"]').count(),
-  ).toBeGreaterThan(10);
+  const weapons = banshee.locator('[data-testid="vendor-sale"][data-kind="weapon"]');
+  expect(await weapons.count()).toBeGreaterThan(10);
+  // Power and gear tier come from GetVendor, only when the player asks, for this vendor only.
+  await expect(weapons.getByTestId("gear-tier")).toHaveCount(0);
+  await sandboxControl(request, "stats/reset");
+  await banshee.getByRole("button", { name: "Show power and gear tier" }).click();
+  await expect(weapons.getByTestId("gear-tier")).toHaveCount(await weapons.count(), LOADED);
+  for (const tier of await weapons
+    .getByTestId("gear-tier")
+    .evaluateAll((pips) => pips.map((p) => [p.textContent, p.getAttribute("aria-label")]))) {
+    expect(tier[0]).toMatch(/^T[1-5]$/);
+    expect(tier[1]).toBe(`Tier ${tier[0]!.slice(1)}`);
+  }
+  await expect(core.getByTestId("gear-tier")).toHaveCount(0);
+  expect(await bungieCalls(request)).toEqual({ "Destiny2.GetVendor": 1 });
 
   // Eververse is one card: Tess Everis, with her pages and engram previews inside.
   await expect(page.getByRole("heading", { level: 3, name: "Eververse", exact: true })).toHaveCount(

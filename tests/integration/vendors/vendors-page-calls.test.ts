@@ -13,6 +13,7 @@ import { DEMO_BUNGIE_APP } from "@/lib/env-schema";
 import { getDefinitions } from "@/lib/manifest";
 import type { DefinitionsLookup } from "@/lib/vendors/load-vendors";
 import { stockExpiry } from "@/lib/vendors/screen-stock";
+import { loadVendorDetails } from "@/lib/vendors/vendor-details";
 import { viewOfSnapshot } from "@/lib/vendors/view-of-snapshot";
 import { readVendorsSnapshot, type SnapshotInput } from "@/lib/vendors/vendors-snapshot";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
@@ -174,6 +175,48 @@ describe("the vendors page's Bungie calls", () => {
     // The refusal was not kept: nothing is cached under the foreign character.
     const [, again] = await calls(() => view({ characterId: foreign }));
     expect(again).toEqual({ "Destiny2.GetVendors": 1 });
+  });
+
+  it("reads a vendor's power and gear tiers with one GetVendor when asked, then keeps them", async () => {
+    const [snapshot] = await calls(() => view());
+    const banshee = snapshot.stock!.stock.vendors.find(
+      (v) => v.vendorHash === VendorHashes.Banshee,
+    )!;
+    const details = () =>
+      loadVendorDetails({
+        account: profile,
+        characterId: snapshot.characterId!,
+        vendorHash: VendorHashes.Banshee,
+        withToken: (call) => call(server.sandbox.issueToken("demo").access_token),
+        cache,
+        now: () => clock,
+      });
+    const [first, cost] = await calls(details);
+    expect(cost).toEqual({ "Destiny2.GetVendor": 1 });
+    // Every weapon on sale comes with its power and a tier of 1-5; the page's sales line up.
+    const weapons = (
+      await viewOfSnapshot(snapshot.stock!.stock, {
+        lookup,
+        collectibles: null,
+        assetUrl: (p) => p,
+      })
+    ).groups
+      .flatMap((g) => g.vendors)
+      .find((v) => v.vendorHash === VendorHashes.Banshee)!
+      .sales.filter((s) => s.kind === "weapon");
+    expect(weapons.length).toBeGreaterThan(5);
+    for (const sale of weapons) {
+      const detail = first[String(sale.vendorItemIndex)];
+      expect(detail?.gearTier, sale.name).toBeGreaterThanOrEqual(1);
+      expect(detail?.gearTier).toBeLessThanOrEqual(5);
+      expect(detail?.power).toBeGreaterThan(0);
+    }
+    expect(
+      Object.keys(first).every((i) => banshee.sales.some((s) => String(s.vendorItemIndex) === i)),
+    ).toBe(true);
+    const [again, warm] = await calls(details);
+    expect(warm).toEqual({});
+    expect(again).toEqual(first);
   });
 
   it("shares the cache between app instances through Redis", async () => {
