@@ -36,6 +36,8 @@ export const PAGE_VENDOR_COMPONENTS: readonly number[] = [
 
 /** A stock whose vendors name no future refresh is re-read after this long. */
 const NO_REFRESH_DATE_TTL_MS = 15 * 60_000;
+/** A stock with a vendor Bungie sent nothing for is kept no longer, so the gap closes by itself. */
+const WITH_FAILURES_TTL_MS = 5 * 60_000;
 /** Per process; a profile's entry is a few kB, a character's stock ~100-200 kB. */
 const MAX_ENTRIES_IN_MEMORY = 300;
 
@@ -100,7 +102,7 @@ export async function readVendorsSnapshot(input: SnapshotInput): Promise<Vendors
       stockKey(input.account, characterId, input.chosen),
       () => loadStock(input, characterId, now),
       {
-        expiresAt: (entry) => stockExpiry(entry.stock, now()) ?? now() + NO_REFRESH_DATE_TTL_MS,
+        expiresAt: (entry) => stockLifetimeEnd(entry.stock, now()),
         fresh: input.fresh,
       },
     );
@@ -135,6 +137,11 @@ export async function readVendorsSnapshot(input: SnapshotInput): Promise<Vendors
     stock,
     collectibles: states ? new Map(Object.entries(states).map(([h, s]) => [Number(h), s])) : null,
   };
+}
+
+function stockLifetimeEnd(stock: ScreenStock, now: number): number {
+  const end = stockExpiry(stock, now) ?? now + NO_REFRESH_DATE_TTL_MS;
+  return stock.failedVendorHashes.length > 0 ? Math.min(end, now + WITH_FAILURES_TTL_MS) : end;
 }
 
 function isStockEntry(value: unknown): value is StockEntry {

@@ -258,6 +258,14 @@ describe("the vendors page's Bungie calls", () => {
     const names = built.groups.flatMap((g) => g.vendors.map((v) => v.name));
     expect(names).not.toContain("Banshee-44");
     expect(names).toHaveLength(37);
+    // Kept only a few minutes, so the gap closes without the player doing anything.
+    clock += 5 * 60_000 - 1_000;
+    const [, kept] = await calls(() => view({ call: { client } }));
+    expect(kept).toEqual({});
+    clock += 2_000;
+    const [healed, reread] = await calls(() => view());
+    expect(reread).toEqual({ "Destiny2.GetVendors": 1 });
+    expect(healed.stock!.stock.failedVendorHashes).toEqual([]);
   });
 
   it("shows a vendor chosen for the digest that is not on the game's screen", async () => {
