@@ -97,6 +97,8 @@ async function main() {
   let warmCalls = 0;
   let refreshCalls = 0;
   let viewBytes = 0;
+  let subVendorBytes = 0;
+  let costBytes = 0;
   for (let run = 0; run < RUNS; run++) {
     let start = performance.now();
     await getVendors({
@@ -121,6 +123,15 @@ async function main() {
     cold.push(performance.now() - start);
     coldCalls = await platformCalls();
     viewBytes = Buffer.byteLength(JSON.stringify(view));
+    const vendors = view.groups.flatMap((g) => g.vendors);
+    subVendorBytes = Buffer.byteLength(JSON.stringify(vendors.map((v) => v.subVendors ?? [])));
+    costBytes = Buffer.byteLength(
+      JSON.stringify(
+        vendors.flatMap(function costs(v): unknown[] {
+          return [...v.sales.map((s) => s.costs), ...(v.subVendors ?? []).flatMap(costs)];
+        }),
+      ),
+    );
 
     await control("stats/reset");
     start = performance.now();
@@ -162,7 +173,7 @@ async function main() {
   );
   console.log(`  warm view:        ${ms(median(warm))} server time`);
   console.log(
-    `  view sent:        ${(viewBytes / 1024).toFixed(0)} kB of JSON (before compression)`,
+    `  view sent:        ${(viewBytes / 1024).toFixed(0)} kB of JSON (before compression), of which sub-vendors ${(subVendorBytes / 1024).toFixed(0)} kB, sale costs ${(costBytes / 1024).toFixed(0)} kB`,
   );
   console.log(
     `  before (1 run):   ${oldCalls} Bungie calls, ${(oldMs / 1000).toFixed(1)} s (GetVendor per vendor)`,
