@@ -13,7 +13,7 @@ import { appCache } from "@/lib/cache/app-cache";
 import type { Cache } from "@/lib/cache/cache";
 import { ComponentType } from "@/lib/destiny/api-enums";
 import { nextDailyReset } from "@/lib/destiny/resets";
-import { readCollectibleStates } from "./collectibles";
+import { mergeCollectibleStates } from "./collectibles";
 import type { DefinitionsLookup } from "./load-vendors";
 import { selectScreenStock, stockExpiry, type ScreenStock } from "./screen-stock";
 
@@ -51,8 +51,15 @@ type Account = { membershipType: number; membershipId: string };
 export type ProfileFacts = {
   /** Most recently played first. */
   characters: Character[];
-  /** Per character: collectible hash → DestinyCollectibleState; absent: collections private. */
-  collectibles: Record<string, Record<string, number>>;
+  /**
+   * Collectible hash → DestinyCollectibleState, account-wide and per character (class armour),
+   * kept apart so the account's thousands of entries are stored once, not once per character.
+   * Null: not returned (private).
+   */
+  collectibles: {
+    profile: Record<string, number> | null;
+    characters: Record<string, Record<string, number>>;
+  };
 };
 
 export type StockEntry = { stock: ScreenStock; readAt: string };
@@ -130,12 +137,14 @@ export async function readVendorsSnapshot(input: SnapshotInput): Promise<Vendors
           return value;
         })
       : await readStock(character.characterId);
-  const states = facts.collectibles[character.characterId];
   return {
     characters: facts.characters,
     characterId: character.characterId,
     stock,
-    collectibles: states ? new Map(Object.entries(states).map(([h, s]) => [Number(h), s])) : null,
+    collectibles: mergeCollectibleStates(
+      facts.collectibles.profile,
+      facts.collectibles.characters[character.characterId] ?? null,
+    ),
   };
 }
 
@@ -160,12 +169,29 @@ async function loadProfileFacts(input: SnapshotInput): Promise<ProfileFacts> {
     ),
   );
   const characters = reshapeProfile(profile).characters;
-  const collectibles: ProfileFacts["collectibles"] = {};
-  for (const character of characters) {
-    const states = readCollectibleStates(profile, character.characterId);
-    if (states) collectibles[character.characterId] = Object.fromEntries(states);
+  // A collectible without a numeric state tells nothing: left out, as readCollectibleStates does.
+  const states = (table: Record<string, { state?: number }> | undefined) =>
+    table
+      ? Object.fromEntries(
+          Object.entries(table).flatMap(([hash, c]) =>
+            typeof c?.state === "number" ? [[hash, c.state]] : [],
+          ),
+        )
+      : null;
+  const perCharacter: Record<string, Record<string, number>> = {};
+  for (const [characterId, component] of Object.entries(
+    profile.characterCollectibles?.data ?? {},
+  )) {
+    const table = states(component.collectibles);
+    if (table) perCharacter[characterId] = table;
   }
-  return { characters, collectibles };
+  return {
+    characters,
+    collectibles: {
+      profile: states(profile.profileCollectibles?.data?.collectibles),
+      characters: perCharacter,
+    },
+  };
 }
 
 async function loadStock(
