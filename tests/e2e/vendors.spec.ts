@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { callAction } from "./server-actions";
 import { expectNoSidewaysScroll, sandboxControl, signInAs } from "./support";
 
 // The vendors page in Chromium against the demo sandbox, at phone and desktop widths. The sandbox
@@ -274,4 +275,52 @@ test("Bungie down for maintenance: a clear message, not a crash", async ({ page,
   await expect(
     page.getByRole("heading", { level: 3, name: "Banshee-44", exact: true }),
   ).toBeVisible(LOADED);
+});
+
+test("another player's character in the vendor actions gets nothing of theirs", async ({
+  page,
+  request,
+}) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto("/vendors");
+  await expect(page.getByTestId("vendor-count")).toBeVisible(LOADED);
+  const { users } = (await (await request.get("/sandbox/__sandbox/users")).json()) as {
+    users: { key: string; profiles: { characters: { characterId: string }[] }[] }[];
+  };
+  const rivalCharacter = users.find((u) => u.key === "rival")!.profiles[0]!.characters[0]!
+    .characterId;
+  await sandboxControl(request, "stats/reset");
+
+  // Details: refused before Bungie is asked (not a character the page showed this player).
+  const details = await callAction(
+    page,
+    "/vendors",
+    "app/vendors/actions.ts#vendorDetailsAction",
+    { characterId: rivalCharacter, vendorHash: "672118013" },
+    { status: "idle" },
+  );
+  expect(details.result).toMatchObject({ status: "error" });
+  expect(String(details.result?.message)).toMatch(/\w{3,}/);
+  // Junk is refused by the schema.
+  const junk = await callAction(
+    page,
+    "/vendors",
+    "app/vendors/actions.ts#vendorDetailsAction",
+    { characterId: "1; drop table", vendorHash: "-5" },
+    { status: "idle" },
+  );
+  expect(junk.result).toMatchObject({ status: "error" });
+  expect(await bungieCalls(request)).toEqual({});
+
+  // Refresh: Bungie refuses the rival's character, and the player's own vendors are refreshed.
+  const refresh = await callAction(
+    page,
+    "/vendors",
+    "app/vendors/actions.ts#refreshVendorsAction",
+    { characterId: rivalCharacter },
+    { status: "idle" },
+  );
+  expect(refresh.result).toMatchObject({ status: "refreshed" });
+  expect(refresh.text).not.toContain(rivalCharacter);
 });
