@@ -10,10 +10,13 @@ import { rarityBorder, rarityText } from "@/components/ui/rarity-styles";
  */
 export function SaleTile({
   sale,
+  power = null,
   vendorRefresh,
   loadedAt,
 }: {
   sale: VendorSaleView;
+  /** The sale's power, when the player asked Bungie for the vendor's item details. */
+  power?: number | null;
   vendorRefresh: string | null;
   loadedAt: string;
 }) {
@@ -40,6 +43,11 @@ export function SaleTile({
           <span className={rarityText(sale.rarity)}>{sale.rarityName}</span>
           {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
           {sale.gearTier ? <GearTierPip tier={sale.gearTier} className="ml-1.5" /> : null}
+          {power !== null ? (
+            <span className="text-muted ml-1.5" data-testid="sale-power">
+              {power}
+            </span>
+          ) : null}
         </p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           {sale.costs.length === 0 ? <span className="text-muted">Free</span> : null}

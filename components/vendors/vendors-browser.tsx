@@ -2,7 +2,7 @@
 
 import { useMemo, useState } from "react";
 import {
-  countSales,
+  countVendorSales,
   filterVendorsView,
   SALE_FILTER_LABELS,
   SALE_FILTERS,
@@ -11,12 +11,23 @@ import {
 import type { VendorsView } from "@/lib/vendors/types";
 import { VendorCard } from "./vendor-card";
 
-/** Every vendor of the character, grouped as in the game, with the sale filters. */
-export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt: string }) {
+const countAll = (view: VendorsView) =>
+  view.groups.reduce((n, g) => n + g.vendors.reduce((m, v) => m + countVendorSales(v), 0), 0);
+
+/** The game's vendors screen for the character, grouped as in the game, with the sale filters. */
+export function VendorsBrowser({
+  view,
+  loadedAt,
+  characterId,
+}: {
+  view: VendorsView;
+  loadedAt: string;
+  characterId: string;
+}) {
   const [filters, setFilters] = useState<SaleFilter[]>([]);
   const shown = useMemo(() => filterVendorsView(view, { filters }), [view, filters]);
-  const total = countSales(view);
-  const matching = countSales(shown);
+  const total = countAll(view);
+  const matching = countAll(shown);
   const vendorCount = shown.groups.reduce((n, g) => n + g.vendors.length, 0);
 
   const toggle = (filter: SaleFilter) =>
@@ -67,12 +78,7 @@ export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt
         </p>
       </div>
 
-      {view.failedVendors.length > 0 ? (
-        <p role="status" className="border-danger/50 bg-panel rounded-md border p-3 text-sm">
-          Bungie.net did not answer for {view.failedVendors.map((v) => v.name).join(", ")}. The
-          other vendors are shown; reload to try again.
-        </p>
-      ) : null}
+      <MissingVendors view={view} />
 
       {shown.groups.length === 0 ? (
         <p className="border-line bg-panel text-muted rounded-lg border p-6 text-center">
@@ -94,11 +100,44 @@ export function VendorsBrowser({ view, loadedAt }: { view: VendorsView; loadedAt
               {group.name}
             </h2>
             {group.vendors.map((vendor) => (
-              <VendorCard key={vendor.vendorHash} vendor={vendor} loadedAt={loadedAt} />
+              <VendorCard
+                key={vendor.vendorHash}
+                vendor={vendor}
+                loadedAt={loadedAt}
+                characterId={characterId}
+                open={filters.length > 0}
+              />
             ))}
           </section>
         ))
       )}
     </div>
+  );
+}
+
+/**
+ * Vendors Bungie.net sent nothing for, named once in one line, and those the manifest does not
+ * name yet, only counted: the rest of the page stays the vendors that did answer.
+ */
+function MissingVendors({ view }: { view: VendorsView }) {
+  const failed = view.failedVendors;
+  const unnamed = view.unnamedVendorCount ?? 0;
+  if (failed.length === 0 && unnamed === 0) return null;
+  const names = failed.slice(0, 3).map((v) => v.name);
+  const more = failed.length - names.length;
+  return (
+    <p
+      role="status"
+      className="border-danger/50 bg-panel rounded-md border p-3 text-sm"
+      data-testid="missing-vendors"
+    >
+      {failed.length > 0
+        ? `Bungie.net sent no sales for ${names.join(", ")}${more > 0 ? ` and ${more} more` : ""}; the other vendors are shown. Refresh to try again.`
+        : null}
+      {failed.length > 0 && unnamed > 0 ? " " : null}
+      {unnamed > 0
+        ? `${unnamed} ${unnamed === 1 ? "vendor is" : "vendors are"} newer than Warmind's copy of Destiny's item names and left out until it updates.`
+        : null}
+    </p>
   );
 }

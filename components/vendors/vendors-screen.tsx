@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { VendorsPageData } from "@/lib/vendors/load-vendors-page";
 import { CharacterSwitch } from "./character-switch";
+import { RefreshButton } from "./refresh-button";
 import { VendorsBrowser } from "./vendors-browser";
 
 export function VendorsScreen({ data }: { data: VendorsPageData }) {
@@ -11,7 +12,7 @@ export function VendorsScreen({ data }: { data: VendorsPageData }) {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">Vendors</h1>
-          <p className="text-muted text-sm">What every vendor sells this reset.</p>
+          <p className="text-muted text-sm">What the game&rsquo;s vendors sell this reset.</p>
         </div>
         <Link
           href="/settings/digest"
@@ -22,8 +23,15 @@ export function VendorsScreen({ data }: { data: VendorsPageData }) {
       </div>
       {data.status === "ok" ? (
         <>
-          <CharacterSwitch characters={data.characters} activeId={data.characterId} />
-          <VendorsBrowser view={data.view} loadedAt={data.loadedAt} />
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <CharacterSwitch characters={data.characters} activeId={data.characterId} />
+            <RefreshButton characterId={data.characterId} readAt={data.readAt} />
+          </div>
+          <VendorsBrowser
+            view={data.view}
+            loadedAt={data.loadedAt}
+            characterId={data.characterId}
+          />
         </>
       ) : (
         <p role="alert" className="border-line bg-panel text-muted rounded-lg border p-6">

@@ -35,8 +35,9 @@ export type TableSpec<T extends ManifestTableName> = {
  * one): a stored version trimmed by another shape is imported again even though Bungie's content
  * paths did not move, so no database keeps serving definitions without the field.
  * 2: DestinyInventoryItemDefinition keeps `collectibleHash` (the vendors' "not yet owned").
+ * 3: ...and `previewVendorHash` (the vendors page's sub-vendors).
  */
-export const TRIM_VERSION = 2;
+export const TRIM_VERSION = 3;
 
 export const MANIFEST_TABLES: { readonly [T in ManifestTableName]: TableSpec<T> } = {
   DestinyInventoryItemDefinition: { required: true, trim: trimItem },

@@ -72,6 +72,8 @@ export function trimItem(d: Json, hash: number): ItemDefinition {
     equippable: bool(d.equippable),
     // Bungie leaves it out for items without a Collections entry; 0 means the same.
     collectibleHash: numOrNull(d.collectibleHash) || null,
+    // 0 (or no preview block) means the item previews nothing.
+    previewVendorHash: numOrNull(recordOrNull(d.preview)?.previewVendorHash) || null,
     redacted: bool(d.redacted),
   };
 }

@@ -47,6 +47,11 @@ export type ItemDefinition = Definition & {
    * says whether the player has it), null for items without one (consumables, mods, materials).
    */
   collectibleHash: number | null;
+  /**
+   * The vendor this item opens (preview.previewVendorHash): a sale of it is a link to a
+   * sub-vendor (engram previews, focusing screens, subclass menus); null for other items.
+   */
+  previewVendorHash: number | null;
   /** Bungie hides some definitions until an event; their text is blank. */
   redacted: boolean;
 };

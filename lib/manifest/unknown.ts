@@ -49,6 +49,7 @@ const FACTORIES: { [T in ManifestTableName]: (base: Base) => DefinitionsByTable[
     nonTransferrable: false,
     equippable: false,
     collectibleHash: null,
+    previewVendorHash: null,
     redacted: false,
   }),
   DestinyInventoryBucketDefinition: (base) => ({

@@ -14,6 +14,13 @@ export const ACTION_LIMITS = {
   item: { limit: 120, windowMs: 60_000 },
   /** Settings, character and platform choices, subscriptions. */
   settings: { limit: 30, windowMs: 60_000 },
+  /**
+   * Re-reads the player asks for past our caches (the vendors page's refresh): each is a Bungie
+   * call from the budget every player shares, and a handful a minute is plenty.
+   */
+  bungieRead: { limit: 6, windowMs: 60_000 },
+  /** A vendor's power and gear tiers (one GetVendor each, cached until the vendor refreshes). */
+  vendorDetails: { limit: 20, windowMs: 60_000 },
 } satisfies Record<string, RateLimitRule>;
 
 export type ActionLimitKind = keyof typeof ACTION_LIMITS;

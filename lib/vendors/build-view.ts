@@ -116,13 +116,13 @@ function groupVendors(
   return groups;
 }
 
-function groupName(groupHash: number, definitions: VendorDefinitionLookup): string {
+export function groupName(groupHash: number, definitions: VendorDefinitionLookup): string {
   if (groupHash === 0) return "Other vendors";
   const group = definitions.group(groupHash);
   return group.unknown || !group.categoryName ? "Vendors" : group.categoryName;
 }
 
-function toSaleView(
+export function toSaleView(
   sale: Vendor["sales"][number],
   vendor: Vendor,
   options: BuildOptions,

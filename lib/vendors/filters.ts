@@ -1,6 +1,6 @@
 // The sale filters of the vendors page and of digest subscriptions. Pure: the page filters in
 // the browser, the digest on the server, with the same rules.
-import type { VendorSaleView, VendorsView } from "./types";
+import type { VendorSaleView, VendorView, VendorsView } from "./types";
 
 export const SALE_FILTERS = ["exotic", "weapon", "armor", "mod", "unowned"] as const;
 export type SaleFilter = (typeof SALE_FILTERS)[number];
@@ -46,13 +46,28 @@ export function filterVendorsView(
       ...group,
       vendors: group.vendors
         .filter((v) => vendorHashes.length === 0 || vendorHashes.includes(v.vendorHash))
-        .map((v) => ({ ...v, sales: v.sales.filter((s) => saleMatches(s, choice.filters)) }))
-        .filter((v) => v.sales.length > 0),
+        .flatMap((v) => filterVendor(v, choice.filters)),
     }))
     .filter((group) => group.vendors.length > 0);
   return { ...view, groups };
 }
 
+/** A vendor with its matching sales and sub-vendors; none when nothing in it matches. */
+function filterVendor(vendor: VendorView, filters: readonly SaleFilter[]): VendorView[] {
+  const sales = vendor.sales.filter((s) => saleMatches(s, filters));
+  const subVendors = vendor.subVendors?.flatMap((sub) => filterVendor(sub, filters));
+  if (sales.length === 0 && !subVendors?.length) return [];
+  return [{ ...vendor, sales, ...(subVendors ? { subVendors } : {}) }];
+}
+
+/** Sales of a vendor and of its sub-vendors (the page counts what it can show). */
+export function countVendorSales(vendor: VendorView): number {
+  return (
+    vendor.sales.length + (vendor.subVendors ?? []).reduce((n, sub) => n + countVendorSales(sub), 0)
+  );
+}
+
+/** Sales at the top level of each vendor (the digest's count: it shows no sub-vendors). */
 export function countSales(view: VendorsView): number {
   return view.groups.reduce(
     (sum, group) => sum + group.vendors.reduce((n, v) => n + v.sales.length, 0),

@@ -40,9 +40,10 @@ export type CharacterVendors = {
 const EMPTY_VIEW: VendorsView = { groups: [], failedVendors: [], collectionsKnown: false };
 
 /**
- * Everything the vendors page and the digest show for one character: one GetProfile for the
- * characters and collections, GetVendors, and GetVendor per vendor; names and icons from the
- * manifest.
+ * Every listed vendor of one character for the digest: one GetProfile for the characters and
+ * collections, GetVendors, and GetVendor per vendor (~233 calls at real scale); names and icons
+ * from the manifest. The vendors page no longer uses it (vendors-snapshot.ts: 2 calls, cached);
+ * it stays until the digest's rework (issue 15) moves off it.
  */
 export async function loadCharacterVendors(
   input: CharacterVendorsInput,

@@ -46,6 +46,12 @@ export type VendorView = {
   iconUrl: string | null;
   nextRefreshDate: string | null;
   sales: VendorSaleView[];
+  /**
+   * The vendors page's sub-vendors of this vendor (engram previews, focusing screens, Eververse's
+   * pieces), each named by the sale that opens it; the sales linking to them are not in `sales`.
+   * Absent where the view does not nest (the digest's).
+   */
+  subVendors?: VendorView[];
 };
 
 export type VendorGroupView = {
@@ -58,6 +64,11 @@ export type VendorsView = {
   groups: VendorGroupView[];
   /** Vendors whose stock could not be read this time (the rest are still shown). */
   failedVendors: { vendorHash: number; name: string }[];
+  /**
+   * Vendors with stock that the imported manifest does not name yet (newer than it): counted,
+   * never shown as a wall of "Unknown vendor".
+   */
+  unnamedVendorCount?: number;
   /** Whether collections told ownership for at least one sale ("not yet owned" can filter). */
   collectionsKnown: boolean;
 };

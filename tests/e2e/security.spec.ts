@@ -329,6 +329,8 @@ test("script in item, clan and player names is shown as text and never runs", as
   const vendor = page.getByRole("region", { name: HOSTILE_VENDOR.name });
   await expect(vendor.getByRole("heading", { level: 3 })).toHaveText(HOSTILE_VENDOR.name);
   await expect(vendor).toContainText(HOSTILE_VENDOR.subtitle);
+  // Vendors open on request (the page lays out only the sales asked for).
+  await vendor.getByRole("button", { name: HOSTILE_VENDOR.name, exact: true }).click();
   for (const name of [HOSTILE_ITEM.name, HOSTILE_SALE.name]) {
     await expect(vendor.getByTestId("vendor-sale").filter({ hasText: name })).toHaveCount(1);
   }

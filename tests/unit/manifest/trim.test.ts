@@ -113,6 +113,7 @@ describe("trimItem", () => {
       nonTransferrable: false,
       equippable: true,
       collectibleHash: 2036360064,
+      previewVendorHash: null,
       redacted: false,
     });
   });
@@ -138,6 +139,15 @@ describe("trimItem", () => {
     // No Collections entry: the vendors page can't tell whether the player owns it.
     expect(trimmed.collectibleHash).toBeNull();
     expect(trimItem({ collectibleHash: 0 }, 1).collectibleHash).toBeNull();
+    expect(trimmed.previewVendorHash).toBeNull();
+  });
+
+  it("keeps the vendor an item previews, which makes its sale a link to a sub-vendor", () => {
+    const engram = {
+      preview: { previewVendorHash: 2190858386, screenStyle: "screen_style_vendor" },
+    };
+    expect(trimItem(engram, 1).previewVendorHash).toBe(2190858386);
+    expect(trimItem({ preview: { previewVendorHash: 0 } }, 1).previewVendorHash).toBeNull();
   });
 
   it("ignores values of the wrong type instead of storing them", () => {
