@@ -1,14 +1,23 @@
 import "server-only";
+import { claimScore } from "./fair-queue";
 import {
   ACTION_POLL_MS,
+  ANONYMOUS_PLAYER,
   BUNGIE_LIMITS,
+  QUEUE_POLL_MS,
+  QUEUE_STALE_MS,
   createLimiter,
   longestSpacing,
   type ActionKind,
   type BungieLimiter,
   type LimitSettings,
+  type Claimant,
   type LimitStore,
+  type RequestTry,
 } from "./limits";
+
+const ANONYMOUS_PAGE: readonly Claimant[] = [{ priority: "page", player: ANONYMOUS_PLAYER }];
+const lineKey = (c: Claimant) => `${c.priority}|${c.player}`;
 
 type PlayerSlot = {
   leaseId: string | null;
@@ -19,7 +28,9 @@ type PlayerSlot = {
 
 /**
  * The limits kept in this process: right for one app instance. With several instances behind a
- * load balancer each would allow the full rate, so production with REDIS_URL uses Redis.
+ * load balancer each would allow the full rate, so production with REDIS_URL uses Redis. The
+ * same rules as the Redis scripts (redis-limit-store.ts): a rolling window, a line of waiting
+ * claimants served least-recently-served first, and a backoff after Bungie throttles.
  */
 export function createMemoryLimitStore(
   settings: LimitSettings = BUNGIE_LIMITS,
@@ -29,18 +40,48 @@ export function createMemoryLimitStore(
   const sent: number[] = [];
   const players = new Map<string, PlayerSlot>();
   const remembered = longestSpacing(settings);
+  // The line: each waiting (class, player) with when it last asked. Its score is computed when
+  // ranking, from when the player was last granted a slot (`served`, within the window only).
+  const line = new Map<string, { claimant: Claimant; seen: number }>();
+  const served = new Map<string, number>();
+  let backoffUntil = 0;
+
+  const scoreOf = (c: Claimant) => claimScore(c.priority, served.get(c.player) ?? 0);
 
   return {
     kind: "memory",
-    async tryRequest() {
+    async tryRequest(candidates = ANONYMOUS_PAGE): Promise<RequestTry> {
       const t = now();
       // An entry exactly windowMs old has left the window (same rule as the Redis script).
       while (sent.length > 0 && sent[0]! <= t - settings.windowMs) sent.shift();
-      if (sent.length < settings.maxRequests) {
-        sent.push(t);
-        return 0;
+      for (const [player, at] of served) if (at <= t - settings.windowMs) served.delete(player);
+      for (const [key, entry] of line) if (entry.seen <= t - QUEUE_STALE_MS) line.delete(key);
+      let best = -1;
+      let bestScore = Infinity;
+      for (const [index, claimant] of candidates.entries()) {
+        line.set(lineKey(claimant), { claimant, seen: t });
+        const score = scoreOf(claimant);
+        if (score < bestScore) [best, bestScore] = [index, score];
       }
-      return Math.max(1, sent[0]! + settings.windowMs - t);
+      if (backoffUntil > t) return { granted: -1, waitMs: backoffUntil - t };
+      const free = settings.maxRequests - sent.length;
+      if (free <= 0) return { granted: -1, waitMs: Math.max(1, sent[0]! + settings.windowMs - t) };
+      const chosen = candidates[best];
+      if (!chosen) return { granted: -1, waitMs: QUEUE_POLL_MS };
+      let ahead = 0;
+      for (const entry of line.values()) if (scoreOf(entry.claimant) < bestScore) ahead++;
+      // Players listed before it (cancelled ones leave the line) get the free slots first.
+      if (ahead >= free) return { granted: -1, waitMs: QUEUE_POLL_MS };
+      sent.push(t);
+      served.set(chosen.player, t);
+      line.delete(lineKey(chosen));
+      return { granted: best, waitMs: 0 };
+    },
+    async leaveQueue(claimants) {
+      for (const claimant of claimants) line.delete(lineKey(claimant));
+    },
+    async backOff(ms) {
+      backoffUntil = Math.max(backoffUntil, now() + ms);
     },
     async tryAction({ player, action, leaseId, leaseMs, minSpacingMs = 0 }) {
       const t = now();

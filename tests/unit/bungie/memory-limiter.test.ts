@@ -19,17 +19,17 @@ describe("memory limit store (window math)", () => {
   it("admits maxRequests per window and then says when the oldest slot frees", async () => {
     let now = 1_000;
     const store = createMemoryLimitStore(settings(3, 1_000), () => now);
-    expect(await store.tryRequest()).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(0);
     now = 1_200;
-    expect(await store.tryRequest()).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(0);
     now = 1_500;
-    expect(await store.tryRequest()).toBe(0);
-    expect(await store.tryRequest()).toBe(500); // first send at 1000 leaves at 2000
+    expect((await store.tryRequest()).waitMs).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(500); // first send at 1000 leaves at 2000
     now = 1_999;
-    expect(await store.tryRequest()).toBe(1);
+    expect((await store.tryRequest()).waitMs).toBe(1);
     now = 2_000;
-    expect(await store.tryRequest()).toBe(0); // took the slot freed by the 1000 send
-    expect(await store.tryRequest()).toBe(200); // next to leave: the 1200 send
+    expect((await store.tryRequest()).waitMs).toBe(0); // took the slot freed by the 1000 send
+    expect((await store.tryRequest()).waitMs).toBe(200); // next to leave: the 1200 send
   });
 
   it("holds one action lease per player and spaces the next from its release", async () => {
