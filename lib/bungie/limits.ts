@@ -50,6 +50,13 @@ export const ACTION_POLL_MS = 20;
 export const QUEUE_POLL_MS = 20;
 export const QUEUE_HEARTBEAT_MS = 1_000;
 export const QUEUE_STALE_MS = 3_000;
+/**
+ * How long the line remembers when a player was last served: long past the window, so a player
+ * served a minute ago still goes behind one who was never served (Redis keeps it as long).
+ */
+export function servedKeepMs(settings: LimitSettings): number {
+  return Math.max(settings.windowMs * 2, 60_000);
+}
 /** Candidates offered per claim: the limiter's first waiting (class, player) pairs. */
 export const MAX_CANDIDATES = 32;
 

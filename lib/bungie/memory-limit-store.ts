@@ -6,6 +6,7 @@ import {
   BUNGIE_LIMITS,
   QUEUE_POLL_MS,
   QUEUE_STALE_MS,
+  servedKeepMs,
   createLimiter,
   longestSpacing,
   type ActionKind,
@@ -54,7 +55,8 @@ export function createMemoryLimitStore(
       const t = now();
       // An entry exactly windowMs old has left the window (same rule as the Redis script).
       while (sent.length > 0 && sent[0]! <= t - settings.windowMs) sent.shift();
-      for (const [player, at] of served) if (at <= t - settings.windowMs) served.delete(player);
+      for (const [player, at] of served)
+        if (at <= t - servedKeepMs(settings)) served.delete(player);
       for (const [key, entry] of line) if (entry.seen <= t - QUEUE_STALE_MS) line.delete(key);
       let best = -1;
       let bestScore = Infinity;

@@ -9,6 +9,7 @@ import {
   BUNGIE_LIMITS,
   QUEUE_POLL_MS,
   QUEUE_STALE_MS,
+  servedKeepMs,
   createLimiter,
   longestSpacing,
   type ActionKind,
@@ -28,7 +29,7 @@ const ANONYMOUS_PAGE: readonly Claimant[] = [{ priority: "page", player: ANONYMO
 // The scope's window and its line of waiting claimants. KEYS: [1] sorted set of send times (ms),
 // [2] the line (member "<class>|<player>", score: claimScore), [3] when each line member last
 // asked (ms), [4] when each player was last granted a slot (ms, within the window), [5] backoff
-// end (ms). ARGV: windowMs, maxRequests, unique send member, staleMs, pollMs, then one
+// end (ms). ARGV: windowMs, maxRequests, unique send member, staleMs, pollMs, servedKeepMs, then one
 // (class rank, player) pair per candidate. Returns {granted candidate index or -1, wait ms}.
 // Scores are written with %.0f: Lua's default number format would round them.
 const WINDOW_SCRIPT = `
@@ -37,14 +38,15 @@ local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[1])
 local stale = tonumber(ARGV[4])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - window)
+local servedKeep = tonumber(ARGV[6])
+redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - servedKeep)
 local gone = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now - stale)
 for _, member in ipairs(gone) do
   redis.call('ZREM', KEYS[2], member)
   redis.call('ZREM', KEYS[3], member)
 end
 local best, bestScore, bestMember, bestPlayer = -1, nil, nil, nil
-for i = 6, #ARGV, 2 do
+for i = 7, #ARGV, 2 do
   local player = ARGV[i + 1]
   local member = ARGV[i] .. '|' .. player
   local last = tonumber(redis.call('ZSCORE', KEYS[4], player) or '0')
@@ -52,7 +54,7 @@ for i = 6, #ARGV, 2 do
   redis.call('ZADD', KEYS[2], string.format('%.0f', score), member)
   redis.call('ZADD', KEYS[3], now, member)
   if bestScore == nil or score < bestScore then
-    best, bestScore, bestMember, bestPlayer = (i - 6) / 2, score, member, player
+    best, bestScore, bestMember, bestPlayer = (i - 7) / 2, score, member, player
   end
 end
 redis.call('PEXPIRE', KEYS[2], window + stale)
@@ -70,7 +72,7 @@ if ahead >= free then return {-1, tonumber(ARGV[5])} end
 redis.call('ZADD', KEYS[1], now, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], window)
 redis.call('ZADD', KEYS[4], now, bestPlayer)
-redis.call('PEXPIRE', KEYS[4], window)
+redis.call('PEXPIRE', KEYS[4], servedKeep)
 redis.call('ZREM', KEYS[2], bestMember)
 redis.call('ZREM', KEYS[3], bestMember)
 return {best, 0}
@@ -224,6 +226,7 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
             `${instance}:${++counter}`,
             QUEUE_STALE_MS,
             QUEUE_POLL_MS,
+            servedKeepMs(settings),
             ...candidates.flatMap((c) => [PRIORITIES.indexOf(c.priority), c.player]),
           );
           return { granted: Number(granted), waitMs: Number(waitMs) };

@@ -180,8 +180,9 @@ describe("memory limiter (delays, never fails)", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(all);
     expect(order).toHaveLength(51);
-    // Queued behind the fan's 49 remaining calls, the other player's call goes at the next turn.
-    expect(order.slice(0, 3)).toEqual(["fan-0", "fan-1", "other"]);
+    // Queued behind the fan's 49 remaining calls, the other player's call takes the next slot:
+    // the fan was served last (fan-0), the other player not within the window.
+    expect(order.slice(0, 3)).toEqual(["fan-0", "other", "fan-1"]);
     // Each player's own calls keep their order.
     const fan = order.filter((o) => o.startsWith("fan-"));
     expect(fan).toEqual(Array.from({ length: 50 }, (_, i) => `fan-${i}`));
