@@ -26,6 +26,13 @@ export type LimitSettings = {
   maxRequests: number;
   windowMs: number;
   /**
+   * A shorter window inside it that paces the sends: at most `maxRequests` in any `windowMs` of
+   * it too. Without it one player's burst can take the whole 10 s budget in a second and leave
+   * everybody, the quiet players included, waiting up to 9 s for it to age out, however fair the
+   * line; paced at the average rate, a slot frees every 40 ms and the line decides who takes it.
+   */
+  pace?: { maxRequests: number; windowMs: number };
+  /**
    * Per kind of action: the minimum gap between the answer to a player's previous action of that
    * kind and the send of their next one.
    */
@@ -35,6 +42,7 @@ export type LimitSettings = {
 export const BUNGIE_LIMITS: LimitSettings = {
   maxRequests: 250,
   windowMs: 10_000,
+  pace: { maxRequests: 25, windowMs: 1_000 },
   actionSpacingMs: { item: 100, loadout: 1_000, plug: 500 },
 };
 

@@ -66,8 +66,16 @@ export function createMemoryLimitStore(
         if (score < bestScore) [best, bestScore] = [index, score];
       }
       if (backoffUntil > t) return { granted: -1, waitMs: backoffUntil - t };
-      const free = settings.maxRequests - sent.length;
+      let free = settings.maxRequests - sent.length;
       if (free <= 0) return { granted: -1, waitMs: Math.max(1, sent[0]! + settings.windowMs - t) };
+      if (settings.pace) {
+        const recent = sent.filter((at) => at > t - settings.pace!.windowMs);
+        const paceFree = settings.pace.maxRequests - recent.length;
+        if (paceFree <= 0) {
+          return { granted: -1, waitMs: Math.max(1, recent[0]! + settings.pace.windowMs - t) };
+        }
+        free = Math.min(free, paceFree);
+      }
       const chosen = candidates[best];
       if (!chosen) return { granted: -1, waitMs: QUEUE_POLL_MS };
       let ahead = 0;

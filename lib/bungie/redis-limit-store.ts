@@ -28,9 +28,10 @@ const ANONYMOUS_PAGE: readonly Claimant[] = [{ priority: "page", player: ANONYMO
 
 // The scope's window and its line of waiting claimants. KEYS: [1] sorted set of send times (ms),
 // [2] the line (member "<class>|<player>", score: claimScore), [3] when each line member last
-// asked (ms), [4] when each player was last granted a slot (ms, within the window), [5] backoff
-// end (ms). ARGV: windowMs, maxRequests, unique send member, staleMs, pollMs, servedKeepMs, then one
-// (class rank, player) pair per candidate. Returns {granted candidate index or -1, wait ms}.
+// asked (ms), [4] when each player was last granted a slot (ms, kept servedKeepMs), [5] backoff
+// end (ms). ARGV: windowMs, maxRequests, unique send member, staleMs, pollMs, servedKeepMs, the
+// pace's maxRequests (0: no pace) and windowMs, then one (class rank, player) pair per
+// candidate. Returns {granted candidate index or -1, wait ms}.
 // Scores are written with %.0f: Lua's default number format would round them.
 const WINDOW_SCRIPT = `
 local t = redis.call('TIME')
@@ -46,7 +47,7 @@ for _, member in ipairs(gone) do
   redis.call('ZREM', KEYS[3], member)
 end
 local best, bestScore, bestMember, bestPlayer = -1, nil, nil, nil
-for i = 7, #ARGV, 2 do
+for i = 9, #ARGV, 2 do
   local player = ARGV[i + 1]
   local member = ARGV[i] .. '|' .. player
   local last = tonumber(redis.call('ZSCORE', KEYS[4], player) or '0')
@@ -54,7 +55,7 @@ for i = 7, #ARGV, 2 do
   redis.call('ZADD', KEYS[2], string.format('%.0f', score), member)
   redis.call('ZADD', KEYS[3], now, member)
   if bestScore == nil or score < bestScore then
-    best, bestScore, bestMember, bestPlayer = (i - 7) / 2, score, member, player
+    best, bestScore, bestMember, bestPlayer = (i - 9) / 2, score, member, player
   end
 end
 redis.call('PEXPIRE', KEYS[2], window + stale)
@@ -65,6 +66,15 @@ local free = tonumber(ARGV[2]) - redis.call('ZCARD', KEYS[1])
 if free <= 0 then
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
   return {-1, math.max(1, tonumber(oldest[2]) + window - now)}
+end
+local paceMax, paceWindow = tonumber(ARGV[7]), tonumber(ARGV[8])
+if paceMax > 0 then
+  local recent = redis.call('ZCOUNT', KEYS[1], '(' .. (now - paceWindow), '+inf')
+  if recent >= paceMax then
+    local first = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - paceWindow), '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
+    return {-1, math.max(1, tonumber(first[2]) + paceWindow - now)}
+  end
+  free = math.min(free, paceMax - recent)
 end
 if best < 0 then return {-1, tonumber(ARGV[5])} end
 local ahead = redis.call('ZCOUNT', KEYS[2], '-inf', '(' .. string.format('%.0f', bestScore))
@@ -227,6 +237,8 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
             QUEUE_STALE_MS,
             QUEUE_POLL_MS,
             servedKeepMs(settings),
+            settings.pace?.maxRequests ?? 0,
+            settings.pace?.windowMs ?? 0,
             ...candidates.flatMap((c) => [PRIORITIES.indexOf(c.priority), c.player]),
           );
           return { granted: Number(granted), waitMs: Number(waitMs) };

@@ -78,6 +78,19 @@ describe("Redis fair share across instances", () => {
     await Promise.all(fan);
   });
 
+  it("paces the shared window across instances: at most the pace's share per second", async () => {
+    const { a, b } = twoInstances({
+      ...settings(100, 10_000),
+      pace: { maxRequests: 3, windowMs: 300 },
+    });
+    const grants = [];
+    for (const store of [a, b, a, b]) grants.push((await store.tryRequest([page("fan")])).granted);
+    expect(grants).toEqual([0, 0, 0, -1]);
+    const refused = await b.tryRequest([page("fan")]);
+    expect(refused.waitMs).toBeGreaterThan(0);
+    expect(refused.waitMs).toBeLessThanOrEqual(300);
+  });
+
   it("forgets a player whose calls were cancelled, so the other instance's player is not held up", async () => {
     const { a, b } = twoInstances(settings(1, 100));
     await a.tryRequest([page("fan")]);

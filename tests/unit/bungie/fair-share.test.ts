@@ -76,6 +76,22 @@ describe("the window's line (memory store, fake clock)", () => {
     expect((await store.tryRequest([page("fan")])).granted).toBe(0);
   });
 
+  it("paces the window: no more than the pace's share in any second, even with room in the window", async () => {
+    let now = 10_000;
+    const store = createMemoryLimitStore(
+      { ...settings(250, 10_000), pace: { maxRequests: 25, windowMs: 1_000 } },
+      () => now,
+    );
+    for (let i = 0; i < 25; i++) {
+      expect((await store.tryRequest([page("fan")])).granted).toBe(0);
+      now += 10;
+    }
+    // 25 sent from 10 000 to 10 240: the next slot when the first leaves the second.
+    expect(await store.tryRequest([page("fan")])).toEqual({ granted: -1, waitMs: 750 });
+    now = 11_000;
+    expect((await store.tryRequest([page("quiet")])).granted).toBe(0);
+  });
+
   it("grants nothing to anyone during a throttle backoff, then carries on", async () => {
     let now = 0;
     const store = createMemoryLimitStore(settings(250, 10_000), () => now);
