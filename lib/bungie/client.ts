@@ -86,8 +86,8 @@ export function limitScope(apiKey: string, rate: RateConfig = {}): LimitScope {
       ...BUNGIE_LIMITS,
       maxRequests: Math.max(1, Math.round(perSecond * windowSeconds)),
       windowMs: windowSeconds * 1000,
-      // Paced per second at the average rate (see LimitSettings.pace).
-      pace: { maxRequests: Math.max(1, Math.round(perSecond)), windowMs: 1_000 },
+      // A fifth of the window kept for light players (see LimitSettings.reserve).
+      reserve: Math.floor((perSecond * windowSeconds) / 5),
     },
   };
 }

@@ -26,12 +26,13 @@ export type LimitSettings = {
   maxRequests: number;
   windowMs: number;
   /**
-   * A shorter window inside it that paces the sends: at most `maxRequests` in any `windowMs` of
-   * it too. Without it one player's burst can take the whole 10 s budget in a second and leave
-   * everybody, the quiet players included, waiting up to 9 s for it to age out, however fair the
-   * line; paced at the average rate, a slot frees every 40 ms and the line decides who takes it.
+   * Slots of the window kept for light players: once no more than `reserve` slots are free, only
+   * a player with fewer than `reserve` sends in the window may take one. Without it one player's
+   * burst (a refresh loop) takes the whole budget in a second and everybody, the quiet players
+   * included, waits up to 9 s for it to age out, however fair the line. Bursts of many light
+   * players (fifty sign-ins at once) still use the whole window. 0 or unset: no reserve.
    */
-  pace?: { maxRequests: number; windowMs: number };
+  reserve?: number;
   /**
    * Per kind of action: the minimum gap between the answer to a player's previous action of that
    * kind and the send of their next one.
@@ -42,7 +43,7 @@ export type LimitSettings = {
 export const BUNGIE_LIMITS: LimitSettings = {
   maxRequests: 250,
   windowMs: 10_000,
-  pace: { maxRequests: 25, windowMs: 1_000 },
+  reserve: 50,
   actionSpacingMs: { item: 100, loadout: 1_000, plug: 500 },
 };
 

@@ -37,8 +37,9 @@ export function createMemoryLimitStore(
   settings: LimitSettings = BUNGIE_LIMITS,
   now: () => number = Date.now,
 ): LimitStore {
-  // Send times within the window, oldest first. At most maxRequests entries.
-  const sent: number[] = [];
+  // Sends within the window, oldest first (at most maxRequests), and how many each player has.
+  const sent: { at: number; player: string }[] = [];
+  const usage = new Map<string, number>();
   const players = new Map<string, PlayerSlot>();
   const remembered = longestSpacing(settings);
   // The line: each waiting (class, player) with when it last asked. Its score is computed when
@@ -54,35 +55,39 @@ export function createMemoryLimitStore(
     async tryRequest(candidates = ANONYMOUS_PAGE): Promise<RequestTry> {
       const t = now();
       // An entry exactly windowMs old has left the window (same rule as the Redis script).
-      while (sent.length > 0 && sent[0]! <= t - settings.windowMs) sent.shift();
+      while (sent.length > 0 && sent[0]!.at <= t - settings.windowMs) {
+        const { player } = sent.shift()!;
+        const left = (usage.get(player) ?? 1) - 1;
+        if (left > 0) usage.set(player, left);
+        else usage.delete(player);
+      }
       for (const [player, at] of served)
         if (at <= t - servedKeepMs(settings)) served.delete(player);
       for (const [key, entry] of line) if (entry.seen <= t - QUEUE_STALE_MS) line.delete(key);
+      for (const claimant of candidates) line.set(lineKey(claimant), { claimant, seen: t });
+      if (backoffUntil > t) return { granted: -1, waitMs: backoffUntil - t };
+      const free = settings.maxRequests - sent.length;
+      const untilOldestLeaves = () => Math.max(1, sent[0]!.at + settings.windowMs - t);
+      if (free <= 0) return { granted: -1, waitMs: untilOldestLeaves() };
+      // Down to the reserve, only light players may take a slot (LimitSettings.reserve).
+      const reserve = settings.reserve ?? 0;
+      const eligible = (c: Claimant) => free > reserve || (usage.get(c.player) ?? 0) < reserve;
       let best = -1;
       let bestScore = Infinity;
       for (const [index, claimant] of candidates.entries()) {
-        line.set(lineKey(claimant), { claimant, seen: t });
         const score = scoreOf(claimant);
-        if (score < bestScore) [best, bestScore] = [index, score];
-      }
-      if (backoffUntil > t) return { granted: -1, waitMs: backoffUntil - t };
-      let free = settings.maxRequests - sent.length;
-      if (free <= 0) return { granted: -1, waitMs: Math.max(1, sent[0]! + settings.windowMs - t) };
-      if (settings.pace) {
-        const recent = sent.filter((at) => at > t - settings.pace!.windowMs);
-        const paceFree = settings.pace.maxRequests - recent.length;
-        if (paceFree <= 0) {
-          return { granted: -1, waitMs: Math.max(1, recent[0]! + settings.pace.windowMs - t) };
-        }
-        free = Math.min(free, paceFree);
+        if (eligible(claimant) && score < bestScore) [best, bestScore] = [index, score];
       }
       const chosen = candidates[best];
-      if (!chosen) return { granted: -1, waitMs: QUEUE_POLL_MS };
+      if (!chosen) return { granted: -1, waitMs: candidates.length ? untilOldestLeaves() : 1 };
       let ahead = 0;
-      for (const entry of line.values()) if (scoreOf(entry.claimant) < bestScore) ahead++;
+      for (const { claimant } of line.values()) {
+        if (eligible(claimant) && scoreOf(claimant) < bestScore) ahead++;
+      }
       // Players listed before it (cancelled ones leave the line) get the free slots first.
       if (ahead >= free) return { granted: -1, waitMs: QUEUE_POLL_MS };
-      sent.push(t);
+      sent.push({ at: t, player: chosen.player });
+      usage.set(chosen.player, (usage.get(chosen.player) ?? 0) + 1);
       served.set(chosen.player, t);
       line.delete(lineKey(chosen));
       return { granted: best, waitMs: 0 };

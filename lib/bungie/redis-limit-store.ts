@@ -26,61 +26,79 @@ const ANONYMOUS_PAGE: readonly Claimant[] = [{ priority: "page", player: ANONYMO
 // The scripts read the clock from Redis (TIME), not from the app, so instances with skewed
 // clocks still agree. Each runs atomically: check-and-take can't interleave between instances.
 
-// The scope's window and its line of waiting claimants. KEYS: [1] sorted set of send times (ms),
-// [2] the line (member "<class>|<player>", score: claimScore), [3] when each line member last
-// asked (ms), [4] when each player was last granted a slot (ms, kept servedKeepMs), [5] backoff
-// end (ms). ARGV: windowMs, maxRequests, unique send member, staleMs, pollMs, servedKeepMs, the
-// pace's maxRequests (0: no pace) and windowMs, then one (class rank, player) pair per
-// candidate. Returns {granted candidate index or -1, wait ms}.
+// The scope's window and its line of waiting claimants. KEYS: [1] sorted set of sends (member
+// "<player>|<unique>", score: send time, ms), [2] the line (member "<class rank>|<player>", score:
+// claimScore), [3] when each line member last asked (ms), [4] when each player was last granted
+// a slot (ms, kept servedKeepMs), [5] backoff end (ms), [6] each player's sends in the window.
+// ARGV: windowMs, maxRequests, unique send id, staleMs, pollMs, servedKeepMs, reserve, then one
+// (class rank, player) pair per candidate. Returns {granted candidate index or -1, wait ms}.
 // Scores are written with %.0f: Lua's default number format would round them.
 const WINDOW_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local window = tonumber(ARGV[1])
 local stale = tonumber(ARGV[4])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 local servedKeep = tonumber(ARGV[6])
+local reserve = tonumber(ARGV[7])
+for _, send in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now - window)) do
+  local player = string.match(send, '^(.*)|[^|]*$')
+  if tonumber(redis.call('ZINCRBY', KEYS[6], -1, player)) <= 0 then
+    redis.call('ZREM', KEYS[6], player)
+  end
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 redis.call('ZREMRANGEBYSCORE', KEYS[4], '-inf', now - servedKeep)
-local gone = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now - stale)
-for _, member in ipairs(gone) do
+for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now - stale)) do
   redis.call('ZREM', KEYS[2], member)
   redis.call('ZREM', KEYS[3], member)
 end
-local best, bestScore, bestMember, bestPlayer = -1, nil, nil, nil
-for i = 9, #ARGV, 2 do
-  local player = ARGV[i + 1]
-  local member = ARGV[i] .. '|' .. player
+local function scoreOf(rank, player)
   local last = tonumber(redis.call('ZSCORE', KEYS[4], player) or '0')
-  local score = tonumber(ARGV[i]) * 1e13 + last
-  redis.call('ZADD', KEYS[2], string.format('%.0f', score), member)
+  return tonumber(rank) * 1e13 + last
+end
+for i = 8, #ARGV, 2 do
+  local member = ARGV[i] .. '|' .. ARGV[i + 1]
+  redis.call('ZADD', KEYS[2], string.format('%.0f', scoreOf(ARGV[i], ARGV[i + 1])), member)
   redis.call('ZADD', KEYS[3], now, member)
-  if bestScore == nil or score < bestScore then
-    best, bestScore, bestMember, bestPlayer = (i - 9) / 2, score, member, player
-  end
 end
 redis.call('PEXPIRE', KEYS[2], window + stale)
 redis.call('PEXPIRE', KEYS[3], window + stale)
 local backoff = tonumber(redis.call('GET', KEYS[5]) or '0')
 if backoff > now then return {-1, backoff - now} end
 local free = tonumber(ARGV[2]) - redis.call('ZCARD', KEYS[1])
-if free <= 0 then
+local function untilOldestLeaves()
   local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-  return {-1, math.max(1, tonumber(oldest[2]) + window - now)}
+  if not oldest[2] then return 1 end
+  return math.max(1, tonumber(oldest[2]) + window - now)
 end
-local paceMax, paceWindow = tonumber(ARGV[7]), tonumber(ARGV[8])
-if paceMax > 0 then
-  local recent = redis.call('ZCOUNT', KEYS[1], '(' .. (now - paceWindow), '+inf')
-  if recent >= paceMax then
-    local first = redis.call('ZRANGEBYSCORE', KEYS[1], '(' .. (now - paceWindow), '+inf', 'WITHSCORES', 'LIMIT', 0, 1)
-    return {-1, math.max(1, tonumber(first[2]) + paceWindow - now)}
+if free <= 0 then return {-1, untilOldestLeaves()} end
+-- Down to the reserve, only light players (fewer than reserve sends in the window) may take one.
+local function eligible(player)
+  return free > reserve or tonumber(redis.call('ZSCORE', KEYS[6], player) or '0') < reserve
+end
+local best, bestScore, bestMember, bestPlayer = -1, nil, nil, nil
+for i = 8, #ARGV, 2 do
+  local score = scoreOf(ARGV[i], ARGV[i + 1])
+  if eligible(ARGV[i + 1]) and (bestScore == nil or score < bestScore) then
+    best, bestScore, bestMember, bestPlayer = (i - 8) / 2, score, ARGV[i] .. '|' .. ARGV[i + 1], ARGV[i + 1]
   end
-  free = math.min(free, paceMax - recent)
 end
-if best < 0 then return {-1, tonumber(ARGV[5])} end
-local ahead = redis.call('ZCOUNT', KEYS[2], '-inf', '(' .. string.format('%.0f', bestScore))
+if best < 0 then return {-1, untilOldestLeaves()} end
+local bound = '(' .. string.format('%.0f', bestScore)
+local ahead
+if free > reserve then
+  ahead = redis.call('ZCOUNT', KEYS[2], '-inf', bound)
+else
+  ahead = 0
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', bound, 'LIMIT', 0, 500)) do
+    if eligible(string.match(member, '^[^|]*|(.*)$')) then ahead = ahead + 1 end
+  end
+end
 if ahead >= free then return {-1, tonumber(ARGV[5])} end
-redis.call('ZADD', KEYS[1], now, ARGV[3])
+redis.call('ZADD', KEYS[1], now, bestPlayer .. '|' .. ARGV[3])
 redis.call('PEXPIRE', KEYS[1], window)
+redis.call('ZINCRBY', KEYS[6], 1, bestPlayer)
+redis.call('PEXPIRE', KEYS[6], window)
 redis.call('ZADD', KEYS[4], now, bestPlayer)
 redis.call('PEXPIRE', KEYS[4], servedKeep)
 redis.call('ZREM', KEYS[2], bestMember)
@@ -188,7 +206,7 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
   const redis = (
     typeof options.redis === "string" ? openRedis(options.redis) : options.redis
   ) as ScriptedRedis;
-  redis.defineCommand("warmindWindow", { numberOfKeys: 5, lua: WINDOW_SCRIPT });
+  redis.defineCommand("warmindWindow", { numberOfKeys: 6, lua: WINDOW_SCRIPT });
   redis.defineCommand("warmindLeave", { numberOfKeys: 2, lua: LEAVE_SCRIPT });
   redis.defineCommand("warmindBackoff", { numberOfKeys: 1, lua: BACKOFF_SCRIPT });
   redis.defineCommand("warmindAction", { numberOfKeys: 1, lua: ACTION_SCRIPT });
@@ -197,7 +215,7 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
   const fallback = createMemoryLimitStore(settings);
   const actionKey = (player: string) => `${options.prefix}:action:${player}`;
   const scope = options.windowPrefix ?? options.prefix;
-  const windowKeys = ["window", "line", "line-seen", "served", "backoff"].map(
+  const windowKeys = ["window", "line", "line-seen", "served", "backoff", "usage"].map(
     (k) => `${scope}:${k}`,
   );
   const member = (c: Claimant) => `${PRIORITIES.indexOf(c.priority)}|${c.player}`;
@@ -237,8 +255,7 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
             QUEUE_STALE_MS,
             QUEUE_POLL_MS,
             servedKeepMs(settings),
-            settings.pace?.maxRequests ?? 0,
-            settings.pace?.windowMs ?? 0,
+            settings.reserve ?? 0,
             ...candidates.flatMap((c) => [PRIORITIES.indexOf(c.priority), c.player]),
           );
           return { granted: Number(granted), waitMs: Number(waitMs) };

@@ -78,17 +78,24 @@ describe("Redis fair share across instances", () => {
     await Promise.all(fan);
   });
 
-  it("paces the shared window across instances: at most the pace's share per second", async () => {
-    const { a, b } = twoInstances({
-      ...settings(100, 10_000),
-      pace: { maxRequests: 3, windowMs: 300 },
-    });
-    const grants = [];
-    for (const store of [a, b, a, b]) grants.push((await store.tryRequest([page("fan")])).granted);
-    expect(grants).toEqual([0, 0, 0, -1]);
-    const refused = await b.tryRequest([page("fan")]);
-    expect(refused.waitMs).toBeGreaterThan(0);
-    expect(refused.waitMs).toBeLessThanOrEqual(300);
+  it("keeps the shared window's last slots for light players on either instance", async () => {
+    const { a, b } = twoInstances({ ...settings(10, 10_000), reserve: 3 });
+    for (let i = 0; i < 7; i++) expect((await a.tryRequest([page("fan")])).granted).toBe(0);
+    expect((await b.tryRequest([page("fan")])).granted).toBe(-1); // heavy, on either instance
+    expect((await b.tryRequest([page("quiet")])).granted).toBe(0);
+    expect((await a.tryRequest([page("other")])).granted).toBe(0);
+    expect((await b.tryRequest([page("quiet")])).granted).toBe(0);
+    expect((await a.tryRequest([page("late")])).granted).toBe(-1); // full
+  });
+
+  it("counts a player's sends out as they leave the window", async () => {
+    const { a, scope } = twoInstances({ ...settings(4, 200), reserve: 2 });
+    for (let i = 0; i < 2; i++) expect((await a.tryRequest([page("fan")])).granted).toBe(0);
+    expect((await a.tryRequest([page("fan")])).granted).toBe(-1); // 2 free, reserved; fan heavy
+    expect(await admin.zscore(`${scope}:ip:usage`, "fan")).toBe("2");
+    await pause(250);
+    expect((await a.tryRequest([page("fan")])).granted).toBe(0);
+    expect(await admin.zscore(`${scope}:ip:usage`, "fan")).toBe("1");
   });
 
   it("forgets a player whose calls were cancelled, so the other instance's player is not held up", async () => {
@@ -123,7 +130,12 @@ describe("Redis fair share across instances", () => {
     await lease.release();
     const keys = (await admin.keys(`${scope}:*`)).sort();
     expect(keys).toEqual(
-      [`${scope}:ip:served`, `${scope}:ip:window`, `${scope}:key:action:20000009`].sort(),
+      [
+        `${scope}:ip:served`,
+        `${scope}:ip:usage`,
+        `${scope}:ip:window`,
+        `${scope}:key:action:20000009`,
+      ].sort(),
     );
   });
 });

@@ -76,20 +76,26 @@ describe("the window's line (memory store, fake clock)", () => {
     expect((await store.tryRequest([page("fan")])).granted).toBe(0);
   });
 
-  it("paces the window: no more than the pace's share in any second, even with room in the window", async () => {
+  it("keeps the window's last slots for light players: a fan's burst stops short of them", async () => {
     let now = 10_000;
-    const store = createMemoryLimitStore(
-      { ...settings(250, 10_000), pace: { maxRequests: 25, windowMs: 1_000 } },
-      () => now,
-    );
-    for (let i = 0; i < 25; i++) {
-      expect((await store.tryRequest([page("fan")])).granted).toBe(0);
-      now += 10;
-    }
-    // 25 sent from 10 000 to 10 240: the next slot when the first leaves the second.
-    expect(await store.tryRequest([page("fan")])).toEqual({ granted: -1, waitMs: 750 });
-    now = 11_000;
+    const store = createMemoryLimitStore({ ...settings(10, 10_000), reserve: 3 }, () => now);
+    for (let i = 0; i < 7; i++) expect((await store.tryRequest([page("fan")])).granted).toBe(0);
+    // Three slots left, all reserved; the fan has 7 sends in the window: it waits for its oldest.
+    expect(await store.tryRequest([page("fan")])).toEqual({ granted: -1, waitMs: 10_000 });
+    // Light players (fewer than 3 sends) still get them at once, the quiet one twice.
     expect((await store.tryRequest([page("quiet")])).granted).toBe(0);
+    expect((await store.tryRequest([page("quiet")])).granted).toBe(0);
+    expect((await store.tryRequest([page("other")])).granted).toBe(0);
+    expect((await store.tryRequest([page("late")])).granted).toBe(-1); // window full
+    now = 20_000; // the fan's burst has aged out: it is light again
+    expect((await store.tryRequest([page("fan")])).granted).toBe(0);
+  });
+
+  it("lets many light players use the whole window (fifty sign-ins at once)", async () => {
+    const store = createMemoryLimitStore({ ...settings(10, 10_000), reserve: 3 }, () => 10_000);
+    for (let i = 0; i < 10; i++) {
+      expect((await store.tryRequest([page(`player-${i}`)])).granted).toBe(0);
+    }
   });
 
   it("grants nothing to anyone during a throttle backoff, then carries on", async () => {
