@@ -200,35 +200,6 @@ async function main() {
       });
     }
 
-    await sandboxControl(server.url, "latency", { fixedMs: 0, jitterMs: 0 });
-    const problems: string[] = [];
-    for (const account of accounts) {
-      const after = await readSandboxState(server.url, account);
-      problems.push(...conservationProblems(account, before.get(account)!, after));
-      // What the player sees now, against the sandbox's truth (a player whose sign-in failed
-      // during the run signs in again for this, outside the figures).
-      let viewer = sessions.get(account);
-      if (!viewer) {
-        viewer = new HttpSession(server.url);
-        await signIn(viewer, account).catch(() => undefined);
-      }
-      const fresh = await viewer.request("/inventory/view?fresh=1");
-      const items = viewItems(fresh.body);
-      if (items) problems.push(...placementProblems(account, items, after));
-      else problems.push(`${account}: no inventory view (HTTP ${fresh.response.status})`);
-    }
-    const log = readFileSync(server.logFile, "utf8");
-    const unhandled = log.split("\n").filter((l) => /unhandled ?rejection|uncaught/i.test(l));
-    // Every Bungie token the sandbox issued during the run must stay out of the server log.
-    let leakedTokens = 0;
-    for (const account of accounts) {
-      const listed = await fetch(`${server.url}/sandbox/__sandbox/tokens?user=${account}`);
-      const { tokens } = (await listed.json()) as { tokens: string[] };
-      leakedTokens += tokens.filter(
-        (t) => log.includes(t) || log.includes(encodeURIComponent(t)),
-      ).length;
-    }
-
     console.log("");
     console.log(
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`,
@@ -255,6 +226,40 @@ async function main() {
       );
     }
     console.log("");
+    await sandboxControl(server.url, "latency", { fixedMs: 0, jitterMs: 0 });
+    const problems: string[] = [];
+    for (const account of accounts) {
+      const after = await readSandboxState(server.url, account);
+      problems.push(...conservationProblems(account, before.get(account)!, after));
+      // What the player sees now, against the sandbox's truth (a player whose sign-in failed
+      // during the run signs in again for this, outside the figures).
+      let viewer = sessions.get(account);
+      if (!viewer) {
+        viewer = new HttpSession(server.url);
+        await signIn(viewer, account).catch(() => undefined);
+      }
+      const fresh = await viewer.request("/inventory/view?fresh=1").catch((error: unknown) => {
+        problems.push(`${account}: no inventory view (${String(error).slice(0, 80)})`);
+        return null;
+      });
+      if (!fresh) continue;
+      const items = viewItems(fresh.body);
+      if (items) problems.push(...placementProblems(account, items, after));
+      else problems.push(`${account}: no inventory view (HTTP ${fresh.response.status})`);
+    }
+    console.log("Checking every player's items with the sandbox...");
+    const log = readFileSync(server.logFile, "utf8");
+    const unhandled = log.split("\n").filter((l) => /unhandled ?rejection|uncaught/i.test(l));
+    // Every Bungie token the sandbox issued during the run must stay out of the server log.
+    let leakedTokens = 0;
+    for (const account of accounts) {
+      const listed = await fetch(`${server.url}/sandbox/__sandbox/tokens?user=${account}`);
+      const { tokens } = (await listed.json()) as { tokens: string[] };
+      leakedTokens += tokens.filter(
+        (t) => log.includes(t) || log.includes(encodeURIComponent(t)),
+      ).length;
+    }
+
     console.log(
       `Moves: ${outcomes.moved} done, ${[...outcomes.refused.values()].reduce((a, b) => a + b, 0)} refused with a message, ${outcomes.crashed} without an answer`,
     );

@@ -5,17 +5,28 @@ import { sandboxControl } from "./sandbox-state";
 
 type SandboxStats = { total: number; operations: Record<string, number> };
 
-/** The sandbox's counts since its last stats reset. */
+/**
+ * Calls that count against the source IP's budget: not static content, and not the consent
+ * page (OAuth.Authorize), which the player's browser loads from Bungie.net, not our server.
+ */
+const counted = (operation: string) =>
+  !operation.startsWith("Content.") && operation !== "OAuth.Authorize";
+
+/** The sandbox's counts since its last stats reset (total: the budget's calls only). */
 export async function readBungieStats(origin: string): Promise<SandboxStats> {
   const response = await fetch(`${origin}/sandbox/__sandbox/stats`);
   if (!response.ok) throw new Error(`sandbox stats: ${response.status}`);
-  return (await response.json()) as SandboxStats;
+  const { operations } = (await response.json()) as SandboxStats;
+  const total = Object.entries(operations)
+    .filter(([op]) => counted(op))
+    .reduce((sum, [, n]) => sum + n, 0);
+  return { total, operations };
 }
 
 /** The Bungie endpoints (not static content) of a stats answer, most called first. */
 export function describeCalls(stats: SandboxStats): string {
   return Object.entries(stats.operations)
-    .filter(([op]) => !op.startsWith("Content."))
+    .filter(([op]) => counted(op))
     .sort(([, a], [, b]) => b - a)
     .map(([op, n]) => `${n} ${op}`)
     .join(", ");
