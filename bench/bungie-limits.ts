@@ -44,7 +44,8 @@ async function queued(label: string, n: number, store: LimitStore) {
   // The window is "full" until every caller has queued; then every try succeeds.
   const limiter = createLimiter({
     ...store,
-    tryRequest: async () => (open ? store.tryRequest() : 1),
+    tryRequest: async (candidates) =>
+      open ? store.tryRequest(candidates) : { granted: -1, waitMs: 1 },
   });
   const priorities = ["token", "action", "page", "background"] as const;
   const first = limiter.acquireRequest();

@@ -12,6 +12,12 @@ export const DEMO_BUNGIE_APP = {
 /** Confirmation emails per hour across all players, unless CONFIRMATION_EMAILS_PER_HOUR says. */
 export const DEFAULT_CONFIRMATION_EMAILS_PER_HOUR = 500;
 
+/**
+ * Bungie's budget for one source IP: about 25 requests/s averaged over a rolling 10 s window
+ * (BUNGIE_RATE_PER_SECOND, BUNGIE_RATE_WINDOW_SECONDS override them).
+ */
+export const DEFAULT_BUNGIE_RATE = { perSecond: 25, windowSeconds: 10 } as const;
+
 /** Where the app mounts the Bungie sandbox on its own origin in demo mode. */
 export const SANDBOX_MOUNT_PATH = "/sandbox";
 
@@ -59,6 +65,27 @@ export const envSchema = z.object({
   SMTP_URL: optional(z.string().regex(/^smtps?:\/\/\S+$/, "must be an smtp:// or smtps:// URL")),
   CRON_SECRET: optional(z.string().min(16, "must be at least 16 characters")),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, "must be a redis:// or rediss:// URL")),
+  BUNGIE_RATE_PER_SECOND: optional(
+    z.coerce
+      .number({ error: "must be a number of requests per second" })
+      .positive("must be more than 0")
+      .max(1_000, "must be at most 1000"),
+  ),
+  BUNGIE_RATE_WINDOW_SECONDS: optional(
+    z.coerce
+      .number({ error: "must be a whole number of seconds" })
+      .int("must be a whole number of seconds")
+      .min(1, "must be at least 1")
+      .max(600, "must be at most 600"),
+  ),
+  BUNGIE_LIMIT_SCOPE: optional(
+    z
+      .string()
+      .regex(
+        /^[\w.:-]{1,64}$/,
+        "must be a name for this instance's source IP (letters, digits, . : _ -; at most 64), or `instance`",
+      ),
+  ),
   CONFIRMATION_EMAILS_PER_HOUR: optional(
     z.coerce
       .number({ error: "must be a whole number" })
@@ -96,6 +123,13 @@ export type Env = RawEnv & {
   confirmationEmailsPerHour: number;
   appUrl: string;
   bungie: BungieAppConfig;
+  /**
+   * Whose Bungie budget the rolling window counts (lib/bungie/client.ts limitScope): `scope` is
+   * BUNGIE_LIMIT_SCOPE (instances with the same name share one window through Redis: name it
+   * after the source IP they send from; `instance`: each instance its own), or null: every
+   * instance of this deployment (same API key) shares one.
+   */
+  bungieRate: { perSecond: number; windowSeconds: number; scope: string | null };
   databaseUrl: string;
 };
 
@@ -152,6 +186,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       env.CONFIRMATION_EMAILS_PER_HOUR ?? DEFAULT_CONFIRMATION_EMAILS_PER_HOUR,
     appUrl,
     bungie,
+    bungieRate: {
+      perSecond: env.BUNGIE_RATE_PER_SECOND ?? DEFAULT_BUNGIE_RATE.perSecond,
+      windowSeconds: env.BUNGIE_RATE_WINDOW_SECONDS ?? DEFAULT_BUNGIE_RATE.windowSeconds,
+      scope: env.BUNGIE_LIMIT_SCOPE ?? null,
+    },
     databaseUrl: env.DATABASE_URL ?? "pglite:.data/pglite",
   };
 }

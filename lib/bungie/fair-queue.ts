@@ -10,6 +10,21 @@ export type Priority = (typeof PRIORITIES)[number];
 
 export type QueueEntry = { readonly priority: Priority; readonly player: string };
 
+/** A player waiting in one priority class: what the limit store ranks (one per class and player). */
+export type Claimant = { readonly priority: Priority; readonly player: string };
+
+/**
+ * A claimant's place in the line for the next window slot, lower first, the same in every store
+ * and every instance: its class, then when the player was last granted a slot (0 when not within
+ * the window). "Least recently served first" is round-robin across players, also across app
+ * instances that share the window through Redis: a player with fifty calls queued on one instance
+ * and a player with one call on another alternate, whoever took the last slot goes behind.
+ * Scores stay below 2^53 (class × 1e13 + a millisecond timestamp), so doubles hold them exactly.
+ */
+export function claimScore(priority: Priority, lastGrantMs: number): number {
+  return PRIORITIES.indexOf(priority) * 1e13 + lastGrantMs;
+}
+
 /**
  * The order in which waiting calls get window slots: the highest priority class with waiters
  * first; within a class, round-robin across players (one call each in turn), and each player's
@@ -51,6 +66,38 @@ export class FairQueue<T extends QueueEntry> {
       return entry;
     }
     return undefined;
+  }
+
+  /**
+   * Up to `limit` distinct (class, player) pairs with calls waiting, highest class first and in
+   * rotation order: the candidates the limiter offers the store for the next slot.
+   */
+  heads(limit: number): Claimant[] {
+    const out: Claimant[] = [];
+    for (const [priority, players] of this.classes) {
+      for (const player of players.keys()) {
+        if (out.length >= limit) return out;
+        out.push({ priority, player });
+      }
+    }
+    return out;
+  }
+
+  /** The oldest waiting call of this player in this class (the store granted it), removed. */
+  take(claimant: Claimant): T | undefined {
+    const players = this.classes.get(claimant.priority)!;
+    const calls = players.get(claimant.player);
+    const entry = calls?.shift();
+    if (!calls || !entry) return undefined;
+    players.delete(claimant.player);
+    if (calls.length > 0) players.set(claimant.player, calls); // to the back of the rotation
+    this.count--;
+    return entry;
+  }
+
+  /** Whether this player still has calls waiting in this class. */
+  has(claimant: Claimant): boolean {
+    return this.classes.get(claimant.priority)!.has(claimant.player);
   }
 
   /** Takes out a call that stopped waiting (aborted); false if it was not queued. */

@@ -4,7 +4,13 @@ import type { ServerResponse } from "bungie-api-ts/destiny2";
 import type { HttpClient, HttpClientConfig } from "bungie-api-ts/http";
 import { parseEnvelope } from "./envelope";
 import { BungieError, ClientErrorCodes } from "./errors";
-import { ANONYMOUS_PLAYER, type ActionKind, type BungieLimiter, type Priority } from "./limits";
+import {
+  ANONYMOUS_PLAYER,
+  throttleBackoffMs,
+  type ActionKind,
+  type BungieLimiter,
+  type Priority,
+} from "./limits";
 import { consoleLogger, createSafeLogger, type BungieLogger, type SafeLogger } from "./logger";
 import { createMemoryLimiter } from "./memory-limit-store";
 import { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";
@@ -176,6 +182,16 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
         error = caught.withScrubbedMessage((text) => scrub(text, secrets));
       } finally {
         await lease?.release();
+      }
+      // Bungie counts per source IP: when it throttles one call, every player's next call from
+      // this address (every instance, with Redis) would be refused too, and each refusal may
+      // lengthen the penalty. So the whole scope stops for ThrottleSeconds, not just this call.
+      if (error.isThrottle) {
+        const ms = throttleBackoffMs(error.throttleSeconds);
+        log("warn", `Bungie throttled ${endpoint}: pausing every call for ${ms} ms`, {
+          error: error.toJSON(),
+        });
+        await limiter.backOff(ms);
       }
       const delay = retryDelay(error, kind, retries, policy, random);
       const fields = { ms: elapsed(started), error: error.toJSON(), attempt: retries + 1 };

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { FairQueue, type Priority } from "./fair-queue";
+import { FairQueue, type Claimant, type Priority } from "./fair-queue";
 import { sleep } from "./sleep";
 
-export type { Priority } from "./fair-queue";
+export type { Claimant, Priority } from "./fair-queue";
 
 /**
  * The kinds of action Bungie paces per player (the spec's ThrottleSecondsBetweenActionPerUser):
@@ -15,15 +15,24 @@ export const ACTION_KINDS = ["item", "loadout", "plug"] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
 /**
- * Bungie's published limits. About 25 requests/s per SOURCE ADDRESS averaged over a rolling 10 s
+ * Bungie's published limits. About 25 requests/s per SOURCE IP averaged over a rolling 10 s
  * window (Bungie-net/api#26, #218, #583): not per API key, so every player of a deployment, and
  * anything else sending from the same address, shares it. And a spacing between actions of one
- * player, per kind of action.
+ * player, per kind of action. BUNGIE_RATE_PER_SECOND / BUNGIE_RATE_WINDOW_SECONDS change the
+ * window (client.ts limitScope).
  */
 export type LimitSettings = {
   /** Requests allowed from one scope (see client.ts limitScope) within any `windowMs`. */
   maxRequests: number;
   windowMs: number;
+  /**
+   * Slots of the window kept for light players: once no more than `reserve` slots are free, only
+   * a player with fewer than `reserve` sends in the window may take one. Without it one player's
+   * burst (a refresh loop) takes the whole budget in a second and everybody, the quiet players
+   * included, waits up to 9 s for it to age out, however fair the line. Bursts of many light
+   * players (fifty sign-ins at once) still use the whole window. 0 or unset: no reserve.
+   */
+  reserve?: number;
   /**
    * Per kind of action: the minimum gap between the answer to a player's previous action of that
    * kind and the send of their next one.
@@ -34,11 +43,40 @@ export type LimitSettings = {
 export const BUNGIE_LIMITS: LimitSettings = {
   maxRequests: 250,
   windowMs: 10_000,
+  reserve: 50,
   actionSpacingMs: { item: 100, loadout: 1_000, plug: 500 },
 };
 
 /** While another action of the player is in flight, check again this often. */
 export const ACTION_POLL_MS = 20;
+
+/**
+ * Window claims: a claimant that another instance's better-placed claimant is ahead of asks again
+ * this soon; a waiting instance asks at least every QUEUE_HEARTBEAT_MS (so its claimants stay
+ * listed), and a listed claimant not asked for within QUEUE_STALE_MS (its instance died) is
+ * dropped from the line.
+ */
+export const QUEUE_POLL_MS = 20;
+export const QUEUE_HEARTBEAT_MS = 1_000;
+export const QUEUE_STALE_MS = 3_000;
+/**
+ * How long the line remembers when a player was last served: long past the window, so a player
+ * served a minute ago still goes behind one who was never served (Redis keeps it as long).
+ */
+export function servedKeepMs(settings: LimitSettings): number {
+  return Math.max(settings.windowMs * 2, 60_000);
+}
+/** Candidates offered per claim: the limiter's first waiting (class, player) pairs. */
+export const MAX_CANDIDATES = 32;
+
+/**
+ * How long the whole scope stops sending after Bungie throttles a call: its ThrottleSeconds, at
+ * least a second (it often says 0), at most a minute (a longer answer is surfaced to the page by
+ * retry.ts anyway; this only bounds how long one answer can silence the instance).
+ */
+export function throttleBackoffMs(throttleSeconds: number): number {
+  return Math.min(60_000, Math.max(1_000, Math.round(throttleSeconds * 1000)));
+}
 
 /** The longest spacing of any kind: how long a player's slot must be remembered after an answer. */
 export function longestSpacing(settings: LimitSettings): number {
@@ -59,8 +97,17 @@ export function longestSpacing(settings: LimitSettings): number {
  */
 export interface LimitStore {
   readonly kind: "memory" | "redis";
-  /** A slot in the scope's rolling window. */
-  tryRequest(): Promise<number>;
+  /**
+   * A slot in the scope's rolling window for one of `candidates` (default: one anonymous page
+   * call). The store lists every candidate in the scope's line (shared by all instances with
+   * Redis) and grants the slot to the best placed of them (claimScore) only if no more players
+   * are ahead of it, anywhere, than there are free slots. Also waits out a throttle backoff.
+   */
+  tryRequest(candidates?: readonly Claimant[]): Promise<RequestTry>;
+  /** These claimants stopped waiting (their calls were cancelled): the line forgets them. */
+  leaveQueue(claimants: readonly Claimant[]): Promise<void>;
+  /** Bungie throttled the scope: no slot is granted for `ms` (the longer of this and any other). */
+  backOff(ms: number): Promise<void>;
   /**
    * The player's action lease (`leaseId`, expiring after `leaseMs` if never released), for an
    * action of `action` kind sent at least `max(spacing of the kind, minSpacingMs)` after the
@@ -71,6 +118,9 @@ export interface LimitStore {
   releaseAction(player: string, action: ActionKind, leaseId: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** `granted`: the index of the candidate that took the slot, or -1 and how long to wait. */
+export type RequestTry = { granted: number; waitMs: number };
 
 export type ActionClaim = {
   player: string;
@@ -115,6 +165,11 @@ export interface BungieLimiter {
    * answered at least its spacing ago. This process's waiters of one player go in arrival order.
    */
   acquireAction(player: string, options: ActionOptions): Promise<ActionLease>;
+  /**
+   * Bungie answered with a throttle: every call of the scope (every instance with Redis) waits
+   * `ms` before its next send, not just the one that was refused.
+   */
+  backOff(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -135,26 +190,30 @@ export function createLimiter(store: LimitStore): BungieLimiter {
   // Cut the pump's sleep short when nothing waits any more (every waiter aborted).
   let wake: AbortController | null = null;
 
-  // One loop per process hands out window slots while callers wait. The store's wait is a lower
-  // bound (another instance may take the slot first), so it loops.
+  // One loop per process hands out window slots while callers wait: it offers the store this
+  // process's first waiting (class, player) pairs and serves the one the store picks. The store's
+  // wait is a lower bound (another instance may take the slot first), so it loops; it asks at
+  // least once per heartbeat so the shared line keeps listing our waiters.
   async function pump() {
     pumping = true;
     try {
       while (queue.size > 0) {
-        let waitMs: number;
+        const candidates = queue.heads(MAX_CANDIDATES);
+        let outcome: RequestTry;
         try {
-          waitMs = await store.tryRequest();
+          outcome = await store.tryRequest(candidates);
         } catch (error) {
           queue.shift()?.fail(error);
           continue;
         }
-        if (waitMs <= 0) {
-          // If every waiter aborted during the try, the slot goes unused: conservative.
-          queue.shift()?.grant();
+        const chosen = candidates[outcome.granted];
+        if (chosen) {
+          // If that player's waiters all aborted during the try, the slot goes unused.
+          queue.take(chosen)?.grant();
           continue;
         }
         wake = new AbortController();
-        await sleep(waitMs, wake.signal).catch(() => {});
+        await sleep(Math.min(outcome.waitMs, QUEUE_HEARTBEAT_MS), wake.signal).catch(() => {});
         wake = null;
       }
     } finally {
@@ -165,15 +224,18 @@ export function createLimiter(store: LimitStore): BungieLimiter {
   async function acquireRequest(ticket: RequestTicket = DEFAULT_TICKET): Promise<void> {
     const { signal } = ticket;
     signal?.throwIfAborted();
-    // Nobody waiting: try at once (concurrent callers each ask the store; no queue needed).
+    const claimant = { priority: ticket.priority, player: ticket.player };
+    // Nobody waiting here: try at once (concurrent callers each ask the store; no queue needed).
     if (queue.size === 0 && !pumping) {
-      if ((await store.tryRequest()) <= 0) return;
+      if ((await store.tryRequest([claimant])).granted === 0) return;
       signal?.throwIfAborted();
     }
     await new Promise<void>((resolve, reject) => {
       const onAbort = () => {
         if (!queue.remove(waiter)) return;
         if (queue.size === 0) wake?.abort();
+        // The shared line must not keep a place for a player nobody here waits for any more.
+        if (!queue.has(claimant)) void store.leaveQueue([claimant]).catch(() => {});
         reject(signal?.reason);
       };
       const settle = () => signal?.removeEventListener("abort", onAbort);
@@ -246,6 +308,7 @@ export function createLimiter(store: LimitStore): BungieLimiter {
     kind: store.kind,
     acquireRequest,
     acquireAction,
+    backOff: (ms) => store.backOff(ms),
     close: () => store.close(),
   };
 }
@@ -285,5 +348,6 @@ export const unlimited: BungieLimiter = {
   kind: "memory",
   acquireRequest: async () => {},
   acquireAction: async () => ({ release: async () => {} }),
+  backOff: async () => {},
   close: async () => {},
 };

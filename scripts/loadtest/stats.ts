@@ -16,6 +16,11 @@ export class Stats {
     this.failures.set(kind, byReason);
   }
 
+  /** The samples of one kind, ascending. */
+  sorted(kind: string): number[] {
+    return [...(this.samples.get(kind) ?? [])].sort((a, b) => a - b);
+  }
+
   get totalRequests(): number {
     let total = 0;
     for (const list of this.samples.values()) total += list.length;

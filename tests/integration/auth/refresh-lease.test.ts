@@ -76,6 +76,7 @@ function slowTokenClient(bungie: typeof import("@/lib/bungie")): BungieClient {
       return inner.acquireRequest(ticket);
     },
     acquireAction: (player, options) => inner.acquireAction(player, options),
+    backOff: (ms) => inner.backOff(ms),
     close: () => inner.close(),
   };
   return bungie.createBungieClient({

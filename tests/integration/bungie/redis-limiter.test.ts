@@ -36,15 +36,15 @@ describe("Redis limit store", () => {
       actionSpacingMs: SPACING,
     });
     const results = [
-      await a.tryRequest(),
-      await b.tryRequest(),
-      await a.tryRequest(),
-      await b.tryRequest(),
-      await a.tryRequest(),
+      (await a.tryRequest()).waitMs,
+      (await b.tryRequest()).waitMs,
+      (await a.tryRequest()).waitMs,
+      (await b.tryRequest()).waitMs,
+      (await a.tryRequest()).waitMs,
     ];
     expect(results).toEqual([0, 0, 0, 0, 0]);
-    const waitA = await a.tryRequest();
-    const waitB = await b.tryRequest();
+    const waitA = (await a.tryRequest()).waitMs;
+    const waitB = (await b.tryRequest()).waitMs;
     expect(waitA).toBeGreaterThan(0);
     expect(waitA).toBeLessThanOrEqual(1_000);
     expect(waitB).toBeGreaterThan(0);
@@ -214,9 +214,9 @@ describe("Redis limit store", () => {
       log: (level, message) => warnings.push(`${level} ${message}`),
     });
     stores.push(store);
-    expect(await store.tryRequest()).toBe(0);
-    expect(await store.tryRequest()).toBe(0);
-    expect(await store.tryRequest()).toBeGreaterThan(0);
+    expect((await store.tryRequest()).waitMs).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBeGreaterThan(0);
     expect(warnings).toEqual(["warn Redis limiter unavailable; using in-process limits"]);
   });
 });

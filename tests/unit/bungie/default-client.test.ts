@@ -62,3 +62,51 @@ describe("getBungieClient", () => {
     expect(scope.settings).toMatchObject({ maxRequests: 250, windowMs: 10_000 });
   });
 });
+
+describe("limitScope: the source IP's window, configurable", () => {
+  it("takes the rate and window from BUNGIE_RATE_PER_SECOND and BUNGIE_RATE_WINDOW_SECONDS", async () => {
+    const { limitScope } = await freshClient({});
+    const scope = limitScope("k", { perSecond: 12.5, windowSeconds: 20 });
+    expect(scope.settings).toMatchObject({ maxRequests: 250, windowMs: 20_000 });
+    expect(scope.settings.actionSpacingMs).toEqual({ item: 100, loadout: 1_000, plug: 500 });
+  });
+
+  it("keys the window by BUNGIE_LIMIT_SCOPE (shared by every key behind that address), actions by the key", async () => {
+    const { limitScope } = await freshClient({});
+    const one = limitScope("key-one", { scope: "egress-203.0.113.7" });
+    const two = limitScope("key-two", { scope: "egress-203.0.113.7" });
+    expect(one.windowPrefix).toBe("warmind:bungie:ip:egress-203.0.113.7");
+    expect(two.windowPrefix).toBe(one.windowPrefix);
+    expect(one.prefix).not.toBe(two.prefix);
+    // Unset: the deployment's own window, as before.
+    expect(limitScope("key-one").windowPrefix).toBe(limitScope("key-one").prefix);
+  });
+
+  it("gives each process its own window with BUNGIE_LIMIT_SCOPE=instance", async () => {
+    const first = (await freshClient({})).limitScope("k", { scope: "instance" });
+    const second = (await freshClient({})).limitScope("k", { scope: "instance" });
+    expect(first.windowPrefix).toMatch(/^warmind:bungie:ip:instance-/);
+    expect(second.windowPrefix).not.toBe(first.windowPrefix);
+    expect(second.prefix).toBe(first.prefix);
+  });
+
+  it("reads the environment, and refuses a bad value naming the variable", async () => {
+    const { parseEnv } = await import("@/lib/env-schema");
+    const base = { AUTH_SECRET: SECRET };
+    expect(parseEnv(base).bungieRate).toEqual({ perSecond: 25, windowSeconds: 10, scope: null });
+    expect(
+      parseEnv({
+        ...base,
+        BUNGIE_RATE_PER_SECOND: "20",
+        BUNGIE_RATE_WINDOW_SECONDS: "10",
+        BUNGIE_LIMIT_SCOPE: "eu-west-nat-1",
+      }).bungieRate,
+    ).toEqual({ perSecond: 20, windowSeconds: 10, scope: "eu-west-nat-1" });
+    expect(() => parseEnv({ ...base, BUNGIE_RATE_PER_SECOND: "0" })).toThrow(
+      /BUNGIE_RATE_PER_SECOND must be more than 0/,
+    );
+    expect(() => parseEnv({ ...base, BUNGIE_LIMIT_SCOPE: "has space" })).toThrow(
+      /BUNGIE_LIMIT_SCOPE/,
+    );
+  });
+});

@@ -188,7 +188,9 @@ describe("item actions", () => {
     const tickets: string[] = [];
     const store: LimitStore = {
       kind: "memory",
-      tryRequest: async () => 0,
+      tryRequest: async () => ({ granted: 0, waitMs: 0 }),
+      leaveQueue: async () => {},
+      backOff: async () => {},
       tryAction: async (claim) => (claims.push(`${claim.player}:${claim.action}`), 0),
       releaseAction: async (player, action) => void released.push(`${player}:${action}`),
       close: async () => {},

@@ -19,17 +19,17 @@ describe("memory limit store (window math)", () => {
   it("admits maxRequests per window and then says when the oldest slot frees", async () => {
     let now = 1_000;
     const store = createMemoryLimitStore(settings(3, 1_000), () => now);
-    expect(await store.tryRequest()).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(0);
     now = 1_200;
-    expect(await store.tryRequest()).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(0);
     now = 1_500;
-    expect(await store.tryRequest()).toBe(0);
-    expect(await store.tryRequest()).toBe(500); // first send at 1000 leaves at 2000
+    expect((await store.tryRequest()).waitMs).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(500); // first send at 1000 leaves at 2000
     now = 1_999;
-    expect(await store.tryRequest()).toBe(1);
+    expect((await store.tryRequest()).waitMs).toBe(1);
     now = 2_000;
-    expect(await store.tryRequest()).toBe(0); // took the slot freed by the 1000 send
-    expect(await store.tryRequest()).toBe(200); // next to leave: the 1200 send
+    expect((await store.tryRequest()).waitMs).toBe(0); // took the slot freed by the 1000 send
+    expect((await store.tryRequest()).waitMs).toBe(200); // next to leave: the 1200 send
   });
 
   it("holds one action lease per player and spaces the next from its release", async () => {
@@ -180,8 +180,9 @@ describe("memory limiter (delays, never fails)", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     await Promise.all(all);
     expect(order).toHaveLength(51);
-    // Queued behind the fan's 49 remaining calls, the other player's call goes at the next turn.
-    expect(order.slice(0, 3)).toEqual(["fan-0", "fan-1", "other"]);
+    // Queued behind the fan's 49 remaining calls, the other player's call takes the next slot:
+    // the fan was served last (fan-0), the other player not within the window.
+    expect(order.slice(0, 3)).toEqual(["fan-0", "other", "fan-1"]);
     // Each player's own calls keep their order.
     const fan = order.filter((o) => o.startsWith("fan-"));
     expect(fan).toEqual(Array.from({ length: 50 }, (_, i) => `fan-${i}`));

@@ -107,6 +107,7 @@ describe("OAuth token calls", () => {
           ticket?.signal?.addEventListener("abort", () => reject(ticket.signal?.reason)),
         ),
       acquireAction: () => Promise.reject(new Error("unused")),
+      backOff: async () => {},
       close: async () => {},
     };
     const queued = testClient([{ json: tokenBody }], { limiter: full });
