@@ -71,11 +71,16 @@ export const MAX_CANDIDATES = 32;
 
 /**
  * How long the whole scope stops sending after Bungie throttles a call: its ThrottleSeconds, at
- * least a second (it often says 0), at most a minute (a longer answer is surfaced to the page by
- * retry.ts anyway; this only bounds how long one answer can silence the instance).
+ * least a second (it often says 0), at most 5 s. The pause slows every player down (the next
+ * calls from this address would likely be refused too, and each refusal can lengthen the
+ * penalty) without letting one long answer, often about one endpoint or one user, silence every
+ * page for a minute: the call that got it still sees the full wait (retry.ts surfaces a wait
+ * longer than a page can give as "throttled"), and if Bungie keeps refusing, each refusal pauses
+ * the scope again.
  */
+export const MAX_SCOPE_BACKOFF_MS = 5_000;
 export function throttleBackoffMs(throttleSeconds: number): number {
-  return Math.min(60_000, Math.max(1_000, Math.round(throttleSeconds * 1000)));
+  return Math.min(MAX_SCOPE_BACKOFF_MS, Math.max(1_000, Math.round(throttleSeconds * 1000)));
 }
 
 /** The longest spacing of any kind: how long a player's slot must be remembered after an answer. */

@@ -4,6 +4,7 @@
 import { describe, expect, it } from "vitest";
 import {
   createLimiter,
+  MAX_SCOPE_BACKOFF_MS,
   unlimited,
   type BungieLimiter,
   type Claimant,
@@ -156,7 +157,7 @@ describe("the client after a throttle answer", () => {
     body: {},
   };
 
-  it("pauses the whole scope for Bungie's ThrottleSeconds (31, 51, 1672 alike)", async () => {
+  it("pauses the whole scope for Bungie's ThrottleSeconds (31, 51, 1672 alike), at most 5 s", async () => {
     for (const code of [31, 51, 1672]) {
       const { limiter, backoffs } = recordingLimiter();
       const { client } = testClient(
@@ -166,8 +167,18 @@ describe("the client after a throttle answer", () => {
       await expect(client.request(transfer, { accessToken: "tok-abcdef" })).rejects.toMatchObject({
         code,
       });
-      expect(backoffs).toEqual([7_000]);
+      expect(backoffs).toEqual([MAX_SCOPE_BACKOFF_MS]);
     }
+    // A short answer is waited out exactly.
+    const { limiter, backoffs } = recordingLimiter();
+    const { client } = testClient(
+      () => ({ status: 429, json: envelope(0, 31, { ThrottleSeconds: 3 }) }),
+      { limiter },
+    );
+    await expect(client.request(transfer, { accessToken: "tok-abcdef" })).rejects.toMatchObject({
+      code: 31,
+    });
+    expect(backoffs).toEqual([3_000]);
   });
 
   it("pauses at least a second when Bungie gives no ThrottleSeconds, and not for other errors", async () => {
