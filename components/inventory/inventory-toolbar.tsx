@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { quietButton } from "@/components/ui/button-styles";
 
@@ -43,6 +44,9 @@ export function InventoryToolbar({
         </p>
       </div>
       <div className="flex flex-wrap items-center gap-2 md:justify-end md:pb-5">
+        <Link href="/loadouts" className={quietButton}>
+          Loadouts
+        </Link>
         <button
           type="button"
           onClick={onToggleSelecting}

@@ -107,6 +107,7 @@ function OutageHeader() {
 export const SECTIONS = [
   { href: "/account", label: "Account" },
   { href: "/inventory", label: "Inventory" },
+  { href: "/loadouts", label: "Loadouts" },
   { href: "/clan", label: "Clan" },
   { href: "/vendors", label: "Vendors" },
 ];
@@ -132,7 +133,7 @@ export function MobileNav() {
   return (
     <nav
       aria-label="Sections"
-      className="border-line bg-panel fixed inset-x-0 bottom-0 z-40 grid grid-cols-4 border-t pb-[env(safe-area-inset-bottom)] md:hidden"
+      className="border-line bg-panel fixed inset-x-0 bottom-0 z-40 grid grid-cols-5 border-t pb-[env(safe-area-inset-bottom)] md:hidden"
     >
       {SECTIONS.map((s) => (
         <Link

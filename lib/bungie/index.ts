@@ -38,6 +38,13 @@ export {
   setItemLockState,
 } from "./actions";
 export type { ItemActionContext } from "./actions";
+export {
+  equipLoadout,
+  snapshotLoadout,
+  updateLoadoutIdentifiers,
+  clearLoadout,
+} from "./loadout-actions";
+export type { LoadoutActionContext, LoadoutIdentifiers } from "./loadout-actions";
 export { getVendors, getVendor, getPublicVendors, VENDOR_COMPONENTS } from "./vendors";
 export { getGroupsForMember, getGroup, getMembersOfGroup } from "./groups";
 export {
@@ -62,5 +69,6 @@ export {
 export { reshapeVendors, reshapeVendor, reshapePublicVendors } from "./reshape/vendors";
 export { reshapeGroup, reshapeGroupMember, reshapeGroupsForMember } from "./reshape/groups";
 export { reshapeEquipResults } from "./reshape/equip";
+export { reshapeLoadouts, reshapeLoadout } from "./reshape/loadouts";
 export { formatBungieName } from "./reshape/bungie-name";
 export type * from "./types";

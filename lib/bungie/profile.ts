@@ -21,6 +21,8 @@ export const INVENTORY_COMPONENTS: readonly number[] = [
   ComponentType.CharacterInventories,
   ComponentType.CharacterActivities,
   ComponentType.CharacterEquipment,
+  // The game's loadout slots ride along: the loadouts page costs no call of its own.
+  ComponentType.CharacterLoadouts,
   ComponentType.ItemInstances,
   ComponentType.ItemStats,
   ComponentType.ItemSockets,

@@ -110,6 +110,30 @@ export type Character = {
 
 export type Currency = { itemHash: number; quantity: number };
 
+/** One item of an in-game loadout slot (DestinyLoadoutItemComponent). */
+export type InGameLoadoutItem = {
+  itemInstanceId: string;
+  /**
+   * Bungie's plugItemHashes as sent: one per socket of the item, in socket order; a socket the
+   * loadout leaves alone holds UNSET_PLUG_HASH (lib/destiny/game-facts).
+   */
+  plugItemHashes: number[];
+};
+
+/** One of a character's in-game loadout slots (DestinyLoadoutComponent), with its place. */
+export type InGameLoadout = {
+  /** The slot's index: what EquipLoadout & co. take as `loadoutIndex`. */
+  index: number;
+  /** DestinyLoadoutNameDefinition / IconDefinition / ColorDefinition hashes. */
+  nameHash: number;
+  iconHash: number;
+  colorHash: number;
+  /** The slot's real items; entries with itemInstanceId "0" (nothing saved there) are left out. */
+  items: InGameLoadoutItem[];
+  /** Nothing saved in the slot (all of its entries were "0"): EquipLoadout would refuse it. */
+  empty: boolean;
+};
+
 export type ProfileSummary = {
   membershipType: MembershipTypeValue;
   membershipId: string;
@@ -126,6 +150,11 @@ export type DestinyProfile = {
   characters: Character[];
   items: InventoryItem[];
   currencies: Currency[];
+  /**
+   * characterId -> the character's in-game loadout slots in index order (component 206; owner
+   * only). Empty when 206 was not requested or is private.
+   */
+  loadouts: Record<string, InGameLoadout[]>;
   /** Names of components that came back `{privacy: 2}` (e.g. "profileInventory"). */
   privateComponents: string[];
   /** When Bungie built this response (its data can be up to a minute old). */

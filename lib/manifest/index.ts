@@ -3,6 +3,7 @@ import "server-only";
 // ./lookup.ts for the two halves.
 export { getDefinitions, type LookupOptions } from "./lookup";
 export { DefinitionBatch } from "./definition-batch";
+export { getWholeTable, WHOLE_TABLES, type WholeTable } from "./whole-table";
 export { syncManifest, type SyncOptions, type SyncResult } from "./sync";
 export { ensureManifest } from "./ensure";
 export { listManifestVersions, readCurrentVersion, type StoredVersion } from "./current";

@@ -9,6 +9,10 @@ import {
   trimGender,
   trimItem,
   trimItemCategory,
+  trimLoadoutColor,
+  trimLoadoutConstants,
+  trimLoadoutIcon,
+  trimLoadoutName,
   trimRace,
   trimSocketType,
   trimStat,
@@ -47,6 +51,11 @@ export const MANIFEST_TABLES: { readonly [T in ManifestTableName]: TableSpec<T> 
   DestinyActivityDefinition: { required: false, trim: trimActivity },
   DestinySocketTypeDefinition: { required: false, trim: trimSocketType },
   DestinyItemCategoryDefinition: { required: false, trim: trimItemCategory },
+  // The in-game loadout slots' names, icons and colours (component 206 names them by hash).
+  DestinyLoadoutConstantsDefinition: { required: false, trim: trimLoadoutConstants },
+  DestinyLoadoutNameDefinition: { required: false, trim: trimLoadoutName },
+  DestinyLoadoutIconDefinition: { required: false, trim: trimLoadoutIcon },
+  DestinyLoadoutColorDefinition: { required: false, trim: trimLoadoutColor },
 };
 
 /** Import order: small tables first, so a broken manifest fails before the 150 MB download. */

@@ -23,6 +23,8 @@ import type {
   GenderDefinition,
   ItemCategoryDefinition,
   ItemDefinition,
+  LoadoutConstantsDefinition,
+  LoadoutIdentifierDefinition,
   RaceDefinition,
   SocketTypeDefinition,
   StatDefinition,
@@ -219,5 +221,45 @@ export function trimItemCategory(d: Json, hash: number): ItemCategoryDefinition 
     grantDestinySubType: num(d.grantDestinySubType),
     grantDestinyClass: num(d.grantDestinyClass, 3),
     parentCategoryHashes: numbers(d.parentCategoryHashes),
+  };
+}
+
+export function trimLoadoutConstants(d: Json, hash: number): LoadoutConstantsDefinition {
+  return {
+    hash,
+    unknown: false,
+    displayProperties: displayProperties(d.displayProperties),
+    loadoutCountPerCharacter: num(d.loadoutCountPerCharacter),
+    loadoutNameHashes: numbers(d.loadoutNameHashes),
+    loadoutIconHashes: numbers(d.loadoutIconHashes),
+    loadoutColorHashes: numbers(d.loadoutColorHashes),
+  };
+}
+
+export function trimLoadoutName(d: Json, hash: number): LoadoutIdentifierDefinition {
+  return {
+    hash,
+    unknown: false,
+    displayProperties: { name: str(d.name), description: "", icon: null },
+    index: num(d.index),
+  };
+}
+
+export function trimLoadoutIcon(d: Json, hash: number): LoadoutIdentifierDefinition {
+  return {
+    hash,
+    unknown: false,
+    displayProperties: { name: "", description: "", icon: path(d.iconImagePath) },
+    index: num(d.index),
+  };
+}
+
+/** A loadout colour is an image (a swatch), not RGB values. */
+export function trimLoadoutColor(d: Json, hash: number): LoadoutIdentifierDefinition {
+  return {
+    hash,
+    unknown: false,
+    displayProperties: { name: "", description: "", icon: path(d.colorImagePath) },
+    index: num(d.index),
   };
 }

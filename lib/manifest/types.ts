@@ -133,6 +133,24 @@ export type ItemCategoryDefinition = Definition & {
   parentCategoryHashes: number[];
 };
 
+/**
+ * DestinyLoadoutConstantsDefinition (one entry in Bungie's manifest): how many in-game loadout
+ * slots a character has and, in the game's order, the names, icons and colours a slot may take.
+ */
+export type LoadoutConstantsDefinition = Definition & {
+  loadoutCountPerCharacter: number;
+  loadoutNameHashes: number[];
+  loadoutIconHashes: number[];
+  loadoutColorHashes: number[];
+};
+
+/**
+ * DestinyLoadoutName/Icon/ColorDefinition carry no displayProperties: the trimmer puts the name
+ * in `displayProperties.name` and the icon's (or the colour swatch's) image in
+ * `displayProperties.icon`, so every definition reads the same way. `index` is the game's order.
+ */
+export type LoadoutIdentifierDefinition = Definition & { index: number };
+
 /** Every table Warmind imports, and the definition type it yields. */
 export interface DefinitionsByTable {
   DestinyInventoryItemDefinition: ItemDefinition;
@@ -147,6 +165,10 @@ export interface DefinitionsByTable {
   DestinyActivityDefinition: ActivityDefinition;
   DestinySocketTypeDefinition: SocketTypeDefinition;
   DestinyItemCategoryDefinition: ItemCategoryDefinition;
+  DestinyLoadoutConstantsDefinition: LoadoutConstantsDefinition;
+  DestinyLoadoutNameDefinition: LoadoutIdentifierDefinition;
+  DestinyLoadoutIconDefinition: LoadoutIdentifierDefinition;
+  DestinyLoadoutColorDefinition: LoadoutIdentifierDefinition;
 }
 
 export type ManifestTableName = keyof DefinitionsByTable;

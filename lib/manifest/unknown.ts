@@ -21,6 +21,10 @@ const UNKNOWN_NAMES: { [T in ManifestTableName]: string } = {
   DestinyActivityDefinition: "Unknown activity",
   DestinySocketTypeDefinition: "Unknown socket",
   DestinyItemCategoryDefinition: "Unknown category",
+  DestinyLoadoutConstantsDefinition: "Unknown loadout constants",
+  DestinyLoadoutNameDefinition: "Unknown loadout name",
+  DestinyLoadoutIconDefinition: "Unknown loadout icon",
+  DestinyLoadoutColorDefinition: "Unknown loadout colour",
 };
 
 type Base = { hash: number; unknown: true; displayProperties: DisplayProperties };
@@ -103,6 +107,16 @@ const FACTORIES: { [T in ManifestTableName]: (base: Base) => DefinitionsByTable[
     grantDestinyClass: 3,
     parentCategoryHashes: [],
   }),
+  DestinyLoadoutConstantsDefinition: (base) => ({
+    ...base,
+    loadoutCountPerCharacter: 0,
+    loadoutNameHashes: [],
+    loadoutIconHashes: [],
+    loadoutColorHashes: [],
+  }),
+  DestinyLoadoutNameDefinition: (base) => ({ ...base, index: 0 }),
+  DestinyLoadoutIconDefinition: (base) => ({ ...base, index: 0 }),
+  DestinyLoadoutColorDefinition: (base) => ({ ...base, index: 0 }),
 };
 
 /** A fresh "unknown" definition of `table` for `hash` (a new object each call: callers may mutate). */

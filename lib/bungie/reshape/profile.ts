@@ -20,6 +20,7 @@ import type {
 import { formatBungieName } from "./bungie-name";
 import { componentData, nonEmpty, optionalNumber, toId, toNumber } from "./common";
 import { locationOf, reshapeItem, type ItemComponentLookup } from "./items";
+import { reshapeLoadouts } from "./loadouts";
 
 /** GetProfile → DestinyProfile. Components not requested or private are simply absent. */
 export function reshapeProfile(data: DestinyProfileResponse): DestinyProfile {
@@ -36,6 +37,7 @@ export function reshapeProfile(data: DestinyProfileResponse): DestinyProfile {
     componentData(data.characterInventories, "characterInventories", privateComponents) ?? {};
   const vault = componentData(data.profileInventory, "profileInventory", privateComponents);
   const currencies = componentData(data.profileCurrencies, "profileCurrencies", privateComponents);
+  const loadouts = reshapeLoadouts(data.characterLoadouts, privateComponents);
 
   const items: InventoryItem[] = [];
   for (const [characterId, inventory] of Object.entries(equipment)) {
@@ -76,6 +78,7 @@ export function reshapeProfile(data: DestinyProfileResponse): DestinyProfile {
       itemHash: i.itemHash,
       quantity: i.quantity ?? 0,
     })),
+    loadouts,
     privateComponents,
     mintedAt: nonEmpty(data.responseMintedTimestamp),
   };

@@ -38,7 +38,7 @@ describe("getters: one request each, Response returned", () => {
     [
       "getProfile (default components)",
       (o) => getProfile({ membershipType: 3, membershipId: "46" }, o),
-      "/Destiny2/3/Profile/46/?components=100%2C102%2C103%2C200%2C201%2C204%2C205%2C300%2C304%2C305",
+      "/Destiny2/3/Profile/46/?components=100%2C102%2C103%2C200%2C201%2C204%2C205%2C206%2C300%2C304%2C305",
     ],
     [
       "getProfile",

@@ -204,6 +204,7 @@ const profile: DestinyProfile = {
     }),
   ],
   currencies: [],
+  loadouts: {},
   privateComponents: [],
   mintedAt: null,
 };

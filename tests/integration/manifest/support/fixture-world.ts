@@ -170,5 +170,18 @@ export function fixtureTables(versionTag: "A" | "B"): FixtureTables {
         parentCategoryHashes: [],
       },
     ]),
+    DestinyLoadoutConstantsDefinition: keyed([
+      {
+        hash: 1,
+        displayProperties: display("Loadouts"),
+        loadoutCountPerCharacter: 2,
+        loadoutNameHashes: [11],
+        loadoutIconHashes: [21],
+        loadoutColorHashes: [31],
+      },
+    ]),
+    DestinyLoadoutNameDefinition: keyed([{ hash: 11, index: 0, name: "Raid" }]),
+    DestinyLoadoutIconDefinition: keyed([{ hash: 21, index: 0, iconImagePath: "/i/21.png" }]),
+    DestinyLoadoutColorDefinition: keyed([{ hash: 31, index: 0, colorImagePath: "/c/31.png" }]),
   };
 }
