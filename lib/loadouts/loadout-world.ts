@@ -1,5 +1,5 @@
 import "server-only";
-import type { BungieClient } from "@/lib/bungie";
+import type { BungieClient, InGameLoadout } from "@/lib/bungie";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
 import { buildInventoryView, definitionHashes } from "@/lib/guardian/build-inventory-view";
 import { loadGuardianDefinitions } from "@/lib/guardian/definitions";
@@ -16,6 +16,8 @@ export type LoadoutWorld = {
    * hashes; saving and re-applying a subclass needs to know which socket holds which.
    */
   sockets: Map<string, (number | null)[]>;
+  /** characterId → the game's loadout slots (component 206, in the same GetProfile). */
+  slots: Record<string, InGameLoadout[]>;
 };
 
 /** One GetProfile (or the short profile cache the inventory page shares) for the player. */
@@ -36,5 +38,5 @@ export async function readLoadoutWorld(
       sockets.set(item.itemInstanceId, item.sockets);
     }
   }
-  return { view, sockets };
+  return { view, sockets, slots: profile.loadouts };
 }
