@@ -1,0 +1,257 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import {
+  deleteAction,
+  editItemsAction,
+  saveCurrentAction,
+  shareAction,
+} from "@/app/loadouts/saved/actions";
+import type { EquipProgress, EquipLoadoutResult } from "@/lib/loadouts/loadout-outcome";
+import type { SavedPageView, SavedLoadoutView } from "@/lib/loadouts/saved-view-types";
+import { IDLE_STATE } from "./saved-state";
+
+/** Warmind's saved loadouts: equip in two taps (character, then confirm), share, edit. */
+export function SavedLoadouts({ view }: { view: SavedPageView }) {
+  const [saveState, save, saving] = useActionState(saveCurrentAction, IDLE_STATE);
+  return (
+    <div className="grid gap-4">
+      <h1 className="text-2xl font-bold">Saved loadouts</h1>
+      <form action={save} className="flex flex-wrap items-end gap-2">
+        <label className="grid text-sm">
+          Name
+          <input
+            name="name"
+            required
+            maxLength={60}
+            className="border-line min-h-11 rounded-md border px-2"
+          />
+        </label>
+        <label className="grid text-sm">
+          From what this character wears
+          <select name="characterId" className="border-line min-h-11 rounded-md border px-2">
+            {view.characters.map((c) => (
+              <option key={c.characterId} value={c.characterId}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          disabled={saving}
+          className="border-accent text-accent min-h-11 rounded-md border px-3"
+        >
+          Save current gear
+        </button>
+        <p aria-live="polite" className="text-sm">
+          {saveState.message}
+        </p>
+      </form>
+      {view.loadouts.length === 0 ? <p className="text-muted">No saved loadouts yet.</p> : null}
+      <ul className="grid gap-3 md:grid-cols-2">
+        {view.loadouts.map((l) => (
+          <LoadoutCard key={l.id} loadout={l} characters={view.characters} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function LoadoutCard({
+  loadout,
+  characters,
+}: {
+  loadout: SavedLoadoutView;
+  characters: SavedPageView["characters"];
+}) {
+  const [armed, setArmed] = useState<string | null>(null);
+  const [steps, setSteps] = useState<{ label: string; status: string }[]>([]);
+  const [result, setResult] = useState<EquipLoadoutResult | null>(null);
+  const [running, setRunning] = useState(false);
+  const [shareState, share] = useActionState(shareAction, IDLE_STATE);
+  const [, remove] = useActionState(deleteAction, IDLE_STATE);
+  const [editState, edit] = useActionState(editItemsAction, IDLE_STATE);
+  const shareId = shareState.shareId !== undefined ? shareState.shareId : loadout.shareId;
+  const eligible = characters.filter((c) => c.classType === loadout.classType);
+
+  async function equip(characterId: string) {
+    setRunning(true);
+    setResult(null);
+    setSteps([]);
+    const form = new FormData();
+    form.set("loadoutId", loadout.id);
+    form.set("characterId", characterId);
+    const response = await fetch("/loadouts/saved/equip", { method: "POST", body: form });
+    const reader = response.body?.getReader();
+    const decoder = new TextDecoder();
+    let buffer = "";
+    while (reader) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let newline;
+      while ((newline = buffer.indexOf("\n")) >= 0) {
+        const event = JSON.parse(buffer.slice(0, newline)) as EquipProgress;
+        buffer = buffer.slice(newline + 1);
+        if (event.type === "plan")
+          setSteps(event.steps.map((s) => ({ label: s.label, status: "waiting" })));
+        if (event.type === "step")
+          setSteps((all) =>
+            all.map((s, n) => (n === event.index ? { ...s, status: event.status } : s)),
+          );
+        if (event.type === "result") setResult(event.result);
+      }
+    }
+    setRunning(false);
+    setArmed(null);
+  }
+
+  /** The keyboard (and touch) way to edit: move up, move down, remove. */
+  function editForm(items: SavedLoadoutView["raw"]) {
+    const form = new FormData();
+    form.set("loadoutId", loadout.id);
+    form.set("items", JSON.stringify(items));
+    edit(form);
+  }
+  const move = (from: number, to: number) => {
+    const items = [...loadout.raw];
+    const [item] = items.splice(from, 1);
+    if (item) items.splice(to, 0, item);
+    editForm(items);
+  };
+
+  return (
+    <li className="border-line grid gap-2 rounded-md border p-3" data-testid="saved-loadout">
+      <h2 className="font-semibold">
+        {loadout.name} <span className="text-muted text-sm">{loadout.className}</span>
+      </h2>
+      <ol
+        className="grid gap-1"
+        onDragOver={(e) => e.preventDefault()}
+        aria-label={`${loadout.name}'s items`}
+      >
+        {loadout.items.map((item, n) => (
+          <li
+            key={item.itemInstanceId}
+            draggable
+            onDragStart={(e) => e.dataTransfer.setData("text/plain", String(n))}
+            onDrop={(e) => move(Number(e.dataTransfer.getData("text/plain")), n)}
+            className="flex flex-wrap items-center gap-2 text-sm"
+          >
+            {/* Bungie icons are already small PNGs, served as they are. */}
+            {item.icon ? (
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={item.icon} alt="" width={32} height={32} />
+            ) : null}
+            <span>{item.name}</span>
+            <span className="text-muted">{item.where}</span>
+            {item.plugs.length > 0 ? (
+              <span className="text-muted text-xs">{item.plugs.map((p) => p.name).join(", ")}</span>
+            ) : null}
+            <span className="ml-auto flex gap-1">
+              <button
+                type="button"
+                aria-label={`Move ${item.name} up`}
+                disabled={n === 0}
+                onClick={() => move(n, n - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${item.name} down`}
+                disabled={n === loadout.items.length - 1}
+                onClick={() => move(n, n + 1)}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                aria-label={`Remove ${item.name}`}
+                onClick={() => editForm(loadout.raw.filter((_, i) => i !== n))}
+              >
+                ✕
+              </button>
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="flex flex-wrap gap-2">
+        {eligible.map((c) =>
+          armed === c.characterId ? (
+            <button
+              key={c.characterId}
+              type="button"
+              disabled={running}
+              onClick={() => equip(c.characterId)}
+              className="bg-accent min-h-11 rounded-md px-3 font-semibold text-black"
+            >
+              Confirm: equip on {c.name}
+            </button>
+          ) : (
+            <button
+              key={c.characterId}
+              type="button"
+              disabled={running}
+              onClick={() => setArmed(c.characterId)}
+              className="border-accent text-accent min-h-11 rounded-md border px-3"
+            >
+              Equip on {c.name}
+            </button>
+          ),
+        )}
+        <form action={share}>
+          <input type="hidden" name="loadoutId" value={loadout.id} />
+          <input type="hidden" name="share" value={shareId ? "off" : "on"} />
+          <button className="border-line min-h-11 rounded-md border px-3">
+            {shareId ? "Revoke link" : "Share"}
+          </button>
+        </form>
+        <form action={remove}>
+          <input type="hidden" name="loadoutId" value={loadout.id} />
+          <button className="border-line min-h-11 rounded-md border px-3">Delete</button>
+        </form>
+      </div>
+      {shareId ? (
+        <p className="text-sm">
+          Link: <a href={`/loadouts/shared/${shareId}`}>/loadouts/shared/{shareId}</a>
+        </p>
+      ) : null}
+      <div aria-live="polite" className="grid gap-1 text-sm">
+        {steps.length > 0 ? (
+          <ol>
+            {steps.map((s, n) => (
+              <li key={n} data-status={s.status}>
+                {s.status === "done"
+                  ? "✓"
+                  : s.status === "failed"
+                    ? "✗"
+                    : s.status === "running"
+                      ? "…"
+                      : "·"}{" "}
+                {s.label}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {result ? (
+          <>
+            <p role="status">{result.message}</p>
+            <ul>
+              {result.items.map((i) => (
+                <li key={i.itemInstanceId}>
+                  {i.name}:{" "}
+                  {i.status === "equipped"
+                    ? "equipped"
+                    : `${i.where ?? "missing"}${i.message ? ` (${i.message})` : ""}`}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {shareState.status === "error" ? <p>{shareState.message}</p> : null}
+        {editState.status === "error" ? <p>{editState.message}</p> : null}
+      </div>
+    </li>
+  );
+}
