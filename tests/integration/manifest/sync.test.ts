@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)("manifest sync on %s", (kind) => {
     const items = progress.filter((p) => p.table === ITEMS);
     expect(items.at(-1)).toMatchObject({ done: true, rows: FIXTURE_ITEM_COUNT, fraction: 1 });
     expect(items.length).toBeGreaterThan(2); // batches report as they go
-    expect(lines.some((l) => /DestinyInventoryItemDefinition \(12\/12\): \d+% /.test(l))).toBe(
+    expect(lines.some((l) => /DestinyInventoryItemDefinition \(16\/16\): \d+% /.test(l))).toBe(
       true,
     );
 
