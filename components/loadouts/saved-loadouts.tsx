@@ -1,52 +1,18 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import {
-  deleteAction,
-  editItemsAction,
-  saveCurrentAction,
-  shareAction,
-} from "@/app/loadouts/saved/actions";
+import { deleteAction, editItemsAction, shareAction } from "@/app/loadouts/saved/actions";
 import type { EquipProgress, EquipLoadoutResult } from "@/lib/loadouts/loadout-outcome";
 import type { SavedPageView, SavedLoadoutView } from "@/lib/loadouts/saved-view-types";
+import { NewLoadoutForms } from "./new-loadout-forms";
 import { IDLE_STATE } from "./saved-state";
 
 /** Warmind's saved loadouts: equip in two taps (character, then confirm), share, edit. */
 export function SavedLoadouts({ view }: { view: SavedPageView }) {
-  const [saveState, save, saving] = useActionState(saveCurrentAction, IDLE_STATE);
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">Saved loadouts</h1>
-      <form action={save} className="flex flex-wrap items-end gap-2">
-        <label className="grid text-sm">
-          Name
-          <input
-            name="name"
-            required
-            maxLength={60}
-            className="border-line min-h-11 rounded-md border px-2"
-          />
-        </label>
-        <label className="grid text-sm">
-          From what this character wears
-          <select name="characterId" className="border-line min-h-11 rounded-md border px-2">
-            {view.characters.map((c) => (
-              <option key={c.characterId} value={c.characterId}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          disabled={saving}
-          className="border-accent text-accent min-h-11 rounded-md border px-3"
-        >
-          Save current gear
-        </button>
-        <p aria-live="polite" className="text-sm">
-          {saveState.message}
-        </p>
-      </form>
+      <NewLoadoutForms view={view} />
       {view.loadouts.length === 0 ? <p className="text-muted">No saved loadouts yet.</p> : null}
       <ul className="grid gap-3 md:grid-cols-2">
         {view.loadouts.map((l) => (
@@ -121,7 +87,11 @@ function LoadoutCard({
   };
 
   return (
-    <li className="border-line grid gap-2 rounded-md border p-3" data-testid="saved-loadout">
+    <li
+      className="border-line grid gap-2 rounded-md border p-3"
+      data-testid="saved-loadout"
+      data-loadout-id={loadout.id}
+    >
       <h2 className="font-semibold">
         {loadout.name} <span className="text-muted text-sm">{loadout.className}</span>
       </h2>

@@ -3,15 +3,18 @@ import { notFound, redirect } from "next/navigation";
 import { withAccessTokenOrSignIn } from "@/lib/auth/bungie-call";
 import { requireUser } from "@/lib/auth/current-user";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
+import { IN_GAME_LOADOUT_BUCKETS } from "@/lib/destiny/buckets";
 import { CLASS_NAMES } from "@/lib/destiny/game-facts";
 import { describePlace } from "@/lib/destiny/planner-state";
 import { getDefinitions } from "@/lib/manifest";
 import { getGuardianContext } from "@/lib/guardian/guardian-context";
+import type { TokenRunner } from "@/lib/guardian/player-token";
 import { readProfile } from "@/lib/guardian/profile-store";
 import { plannerStateOf } from "@/lib/guardian/planner-view";
 import type { InventoryView } from "@/lib/guardian/view-types";
 import { inventoryViewFor } from "@/lib/guardian/load-inventory-view";
 import { plugEntries } from "./loadout-items";
+import { loadoutsViewFor } from "./load-loadouts-view";
 import { getSharedLoadout, listLoadouts, type SavedLoadout } from "./loadout-store";
 import type { SavedLoadoutView, SavedPageView, SharedPageView } from "./saved-view-types";
 
@@ -76,13 +79,17 @@ export async function loadSavedPage(): Promise<SavedPageView> {
   const user = await requireUser("/loadouts/saved");
   const context = await getGuardianContext(user.id);
   if (!context) redirect("/no-destiny-account");
+  const withToken: TokenRunner = (call) =>
+    withAccessTokenOrSignIn(user.id, "/loadouts/saved", call);
   const [loadouts, view] = await Promise.all([
     listLoadouts(user.id),
-    inventoryViewFor(context, {
-      withToken: (call) => withAccessTokenOrSignIn(user.id, "/loadouts/saved", call),
-    }),
+    inventoryViewFor(context, { withToken }),
   ]);
+  // The same cached GetProfile (component 206 included): the slots cost no further Bungie call.
+  const slots = await loadoutsViewFor(context, { withToken });
   const ids = new Set(view.items.map((i) => i.itemInstanceId));
+  const state = plannerStateOf(view);
+  const buckets: readonly number[] = IN_GAME_LOADOUT_BUCKETS;
   return {
     kind: "saved",
     characters: view.characters.map((c) => ({
@@ -91,6 +98,19 @@ export async function loadSavedPage(): Promise<SavedPageView> {
       name: c.name,
     })),
     loadouts: await describe(loadouts, view, context.language, (_, id) => ids.has(id)),
+    pickable: view.items
+      .filter((i) => i.itemInstanceId && i.equippable && buckets.includes(i.bucketHash))
+      .map((i) => ({
+        itemInstanceId: i.itemInstanceId!,
+        name: i.name,
+        bucketHash: i.bucketHash,
+        classType: i.classType,
+        rarityName: i.rarityName,
+        where: describePlace(state, i),
+      })),
+    slots: Object.entries(slots.slots).flatMap(([characterId, list]) =>
+      list.filter((s) => !s.empty).map((s) => ({ characterId, index: s.index, name: s.name })),
+    ),
   };
 }
 

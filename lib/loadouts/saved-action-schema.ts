@@ -65,5 +65,6 @@ export const readFields =
 export const readPicked = (form: FormData) => ({
   name: field(form, "name"),
   classType: field(form, "classType"),
-  itemInstanceIds: form.getAll("itemInstanceId"),
+  // A slot left at "None" sends an empty value: not a pick.
+  itemInstanceIds: form.getAll("itemInstanceId").filter((v) => v !== ""),
 });

@@ -33,10 +33,27 @@ export type SavedLoadoutView = {
   raw: LoadoutItem[];
 };
 
+/** An item the player may pick into a new loadout (weapons, armour, subclasses they hold). */
+export type PickableItemView = {
+  itemInstanceId: string;
+  name: string;
+  bucketHash: number;
+  /** DestinyClass: 3 = any class. */
+  classType: number;
+  rarityName: string;
+  /** Where it is now ("in the vault", "equipped on your Titan"...). */
+  where: string;
+};
+
+/** An in-game loadout slot that can be imported (empty slots left out). */
+export type ImportableSlotView = { characterId: string; index: number; name: string };
+
 export type SavedPageView = {
   kind: "saved";
   characters: { characterId: string; classType: number; name: string }[];
   loadouts: SavedLoadoutView[];
+  pickable: PickableItemView[];
+  slots: ImportableSlotView[];
 };
 
 export type SharedPageView = {

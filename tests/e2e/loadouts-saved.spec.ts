@@ -1,0 +1,239 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { callAction } from "./server-actions";
+import { expectNoSidewaysScroll, sandboxControl, signInAs } from "./support";
+
+// Warmind's saved loadouts in Chromium against the demo sandbox, at phone and desktop widths:
+// build one from vault items and equip it in two taps with progress per item (the sandbox's world
+// is the oracle), share it to Crimson Rival who copies it, and forged calls naming another
+// player's loadout or items refused.
+test.describe.configure({ mode: "serial" });
+
+type WorldItem = { itemInstanceId?: string; where: string; bucketHash: number };
+type World = {
+  characters: { characterId: string; classType: number }[];
+  items: WorldItem[];
+};
+
+const WARLOCK = 2;
+const IDLE = { status: "idle", message: "" };
+const ACTIONS = "app/loadouts/saved/actions.ts";
+
+async function world(request: APIRequestContext, user = "demo"): Promise<World> {
+  const response = await request.get(`/sandbox/__sandbox/state?user=${user}`);
+  expect(response.ok()).toBe(true);
+  const { profiles } = (await response.json()) as { profiles: World[] };
+  return profiles.find((p) => p.characters.length > 0)!;
+}
+
+async function shot(
+  page: Page,
+  name: string,
+  testInfo: { outputPath: (n: string) => string; project: { name: string } },
+) {
+  await page.screenshot({
+    path: testInfo.outputPath(`${name}-${testInfo.project.name}.png`),
+    fullPage: true,
+  });
+}
+
+async function openSaved(page: Page) {
+  await page.goto("/loadouts");
+  await page.getByRole("link", { name: /saved loadouts/ }).click();
+  await expect(page).toHaveURL(/\/loadouts\/saved$/);
+  await expect(page.getByRole("heading", { name: "Saved loadouts", level: 1 })).toBeVisible();
+}
+
+/** The database outlives the sandbox's reset (and the other project's run): start from none. */
+async function deleteAll(page: Page) {
+  const cards = page.getByTestId("saved-loadout");
+  for (let n = await cards.count(); n > 0; n--) {
+    await cards.first().getByRole("button", { name: "Delete" }).click();
+    await expect(cards).toHaveCount(n - 1);
+  }
+  await expect(page.getByText("No saved loadouts yet.")).toBeVisible();
+}
+
+/** Saves what the Hunter wears under `name`, from the page's own form. */
+async function saveHunterGear(page: Page, name: string) {
+  const form = page.locator("form").filter({ hasText: "From what this character wears" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("From what this character wears").selectOption({ label: "Hunter" });
+  await form.getByRole("button", { name: "Save current gear" }).click();
+  await expect(form.getByText(`Saved "${name}".`)).toBeVisible();
+  return page.getByTestId("saved-loadout").filter({ hasText: name });
+}
+
+test.beforeEach(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+test.afterAll(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+test("builds a loadout from vault items and equips it in two taps", async ({
+  page,
+  request,
+}, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  await expectNoSidewaysScroll(page);
+  await shot(page, "saved-empty", testInfo);
+
+  const form = page.locator("form").filter({ hasText: "Build from items" });
+  await form.getByLabel("Name").fill("Vault build");
+  await form.getByLabel("Class").selectOption({ label: "Warlock" });
+  // One legendary from the vault per weapon slot, and a helmet: none of them exotic.
+  const picked: string[] = [];
+  for (const slot of ["Kinetic weapon", "Energy weapon", "Power weapon", "Helmet"]) {
+    const select = form.getByLabel(slot, { exact: true });
+    const option = select.locator("option", { hasText: /Legendary · in the vault$/ }).first();
+    const value = await option.getAttribute("value");
+    expect(value, `a legendary ${slot} in the vault`).toBeTruthy();
+    await select.selectOption(value!);
+    picked.push(value!);
+  }
+  await form.getByRole("button", { name: "Save picked items" }).click();
+  await expect(form.getByText('Saved "Vault build".')).toBeVisible();
+
+  const card = page.getByTestId("saved-loadout").filter({ hasText: "Vault build" });
+  await expect(
+    card.getByRole("list", { name: "Vault build's items" }).getByRole("listitem"),
+  ).toHaveCount(4);
+  await expect(card.getByText("in the vault")).toHaveCount(4);
+  const before = await world(request);
+  const warlock = before.characters.find((c) => c.classType === WARLOCK)!;
+  for (const id of picked) {
+    expect(before.items.find((i) => i.itemInstanceId === id)?.where).toBe("vault");
+  }
+
+  await card.getByRole("button", { name: "Equip on Warlock" }).click(); // tap 1
+  await card.getByRole("button", { name: "Confirm: equip on Warlock" }).click(); // tap 2
+  await expect(card.getByRole("status")).toHaveText('Equipped "Vault build" on your Warlock.', {
+    timeout: 30_000,
+  });
+  // Progress per step ended with every step done, and the result names each item.
+  const steps = card.locator("[data-status]");
+  expect(await steps.count()).toBeGreaterThanOrEqual(5);
+  await expect(card.locator('[data-status="done"]')).toHaveCount(await steps.count());
+  await expect(card.getByText(/: equipped$/)).toHaveCount(4);
+  await shot(page, "saved-equipped", testInfo);
+
+  const after = await world(request);
+  for (const id of picked) {
+    expect(after.items.find((i) => i.itemInstanceId === id)?.where).toBe(
+      `equipped:${warlock.characterId}`,
+    );
+  }
+});
+
+test("a share link opened by another player, copied, then revoked", async ({ page }, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  const card = await saveHunterGear(page, "Shared hunter");
+  await card.getByRole("button", { name: "Share" }).click();
+  const link = card.getByRole("link", { name: /^\/loadouts\/shared\// });
+  await expect(link).toBeVisible();
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^\/loadouts\/shared\/[A-Za-z0-9_-]{22}$/);
+  await expectNoSidewaysScroll(page);
+  await shot(page, "saved-shared", testInfo);
+
+  // The same browser signs in as Crimson Rival, who opens the link.
+  await signInAs(page, /Crimson Rival/);
+  await expect(page).toHaveURL(/\/account$/);
+  await page.goto(href);
+  await expect(page.getByRole("heading", { name: "Shared hunter", level: 1 })).toBeVisible();
+  await expect(page.getByText("A Hunter loadout shared by")).toBeVisible();
+  // The rival holds none of Aurora's instances; items of which they have no copy are marked.
+  await expect(page.getByText("You don't have this").first()).toBeVisible();
+  await expectNoSidewaysScroll(page);
+  await shot(page, "shared-view", testInfo);
+  await page.goto("/loadouts/saved");
+  await deleteAll(page);
+  await page.goto(href);
+  await page.getByRole("button", { name: "Copy to my loadouts" }).click();
+  await expect(page.getByText('Saved "Shared hunter".')).toBeVisible();
+  await page.goto("/loadouts/saved");
+  await expect(page.getByTestId("saved-loadout").filter({ hasText: "Shared hunter" })).toHaveCount(
+    1,
+  );
+
+  // Aurora revokes the link: it no longer opens.
+  await signInAs(page, /Aurora Vale/);
+  await page.goto("/loadouts/saved");
+  const own = page.getByTestId("saved-loadout").filter({ hasText: "Shared hunter" });
+  await own.getByRole("button", { name: "Revoke link" }).click();
+  await expect(own.getByRole("button", { name: "Share" })).toBeVisible();
+  await expect(own.getByRole("link", { name: /^\/loadouts\/shared\// })).toHaveCount(0);
+  const gone = await page.goto(href);
+  expect(gone?.status()).toBe(404);
+});
+
+test("forged calls naming another player's loadout or items are refused", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  const card = await saveHunterGear(page, "Aurora's own");
+  const loadoutId = (await card.getAttribute("data-loadout-id"))!;
+  const auroraItem = (await world(request)).items.find(
+    (i) => i.itemInstanceId && i.where === "vault",
+  )!.itemInstanceId!;
+
+  await signInAs(page, /Crimson Rival/);
+  await expect(page).toHaveURL(/\/account$/);
+  const rival = await world(request, "rival");
+  const rivalCharacter = rival.characters[0]!;
+  const notYours = "That loadout is not one of yours.";
+  const forged: [string, Record<string, string | string[]>, string][] = [
+    ["deleteAction", { loadoutId }, notYours],
+    ["renameAction", { loadoutId, name: "Stolen" }, notYours],
+    ["shareAction", { loadoutId, share: "on" }, notYours],
+    ["editItemsAction", { loadoutId, items: "[]" }, notYours],
+    [
+      "savePickedAction",
+      { name: "Forged", classType: String(rivalCharacter.classType), itemInstanceId: auroraItem },
+      "One of those items is not in your inventory.",
+    ],
+  ];
+  for (const [action, fields, message] of forged) {
+    const { status, result } = await callAction(
+      page,
+      "/loadouts/saved",
+      `${ACTIONS}#${action}`,
+      fields,
+      IDLE,
+    );
+    expect(status, action).toBe(200);
+    expect(result, action).toMatchObject({ status: "error", message });
+  }
+  // The streamed equip route, as the page calls it, with Aurora's loadout.
+  const before = await world(request, "rival");
+  const equip = await page.request.post("/loadouts/saved/equip", {
+    headers: { origin: baseURL! },
+    multipart: { loadoutId, characterId: rivalCharacter.characterId },
+  });
+  const lines = (await equip.text()).trim().split("\n");
+  expect(JSON.parse(lines.at(-1)!)).toMatchObject({
+    type: "result",
+    result: { status: "error", message: notYours, calls: 0 },
+  });
+  expect((await world(request, "rival")).items).toEqual(before.items);
+
+  // Aurora's loadout is untouched.
+  await signInAs(page, /Aurora Vale/);
+  await page.goto("/loadouts/saved");
+  await expect(page.getByTestId("saved-loadout").filter({ hasText: "Aurora's own" })).toHaveCount(
+    1,
+  );
+  await expect(page.getByRole("button", { name: "Share" })).toHaveCount(1);
+});
