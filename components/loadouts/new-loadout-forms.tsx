@@ -34,7 +34,7 @@ const PICK_SLOTS = [
  */
 export function NewLoadoutForms({ view }: { view: SavedPageView }) {
   return (
-    <div className="grid gap-3 md:grid-cols-3">
+    <div className="grid items-start gap-3 md:grid-cols-3">
       <SaveCurrent view={view} />
       <ImportSlot view={view} />
       <PickItems view={view} />

@@ -56,8 +56,8 @@ async function deleteAll(page: Page) {
 /** Saves what the Hunter wears under `name`, from the page's own form. */
 async function saveHunterGear(page: Page, name: string) {
   const form = page.locator("form").filter({ hasText: "From what this character wears" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("From what this character wears").selectOption({ label: "Hunter" });
+  await form.getByLabel("Name", { exact: true }).fill(name);
+  await form.locator('select[name="characterId"]').selectOption({ label: "Hunter" });
   await form.getByRole("button", { name: "Save current gear" }).click();
   await expect(form.getByText(`Saved "${name}".`)).toBeVisible();
   return page.getByTestId("saved-loadout").filter({ hasText: name });
@@ -83,16 +83,23 @@ test("builds a loadout from vault items and equips it in two taps", async ({
   await shot(page, "saved-empty", testInfo);
 
   const form = page.locator("form").filter({ hasText: "Build from items" });
-  await form.getByLabel("Name").fill("Vault build");
-  await form.getByLabel("Class").selectOption({ label: "Warlock" });
+  await form.getByLabel("Name", { exact: true }).fill("Vault build");
+  // A label wrapping a select also reads the select's options: find the select by its label's start.
+  const select = (label: string) =>
+    form
+      .locator("label")
+      .filter({ hasText: new RegExp(`^${label}`) })
+      .locator("select");
+  await select("Class").selectOption({ label: "Warlock" });
   // One legendary from the vault per weapon slot, and a helmet: none of them exotic.
   const picked: string[] = [];
   for (const slot of ["Kinetic weapon", "Energy weapon", "Power weapon", "Helmet"]) {
-    const select = form.getByLabel(slot, { exact: true });
-    const option = select.locator("option", { hasText: /Legendary · in the vault$/ }).first();
+    const option = select(slot)
+      .locator("option", { hasText: /Legendary · in the vault$/ })
+      .first();
     const value = await option.getAttribute("value");
     expect(value, `a legendary ${slot} in the vault`).toBeTruthy();
-    await select.selectOption(value!);
+    await select(slot).selectOption(value!);
     picked.push(value!);
   }
   await form.getByRole("button", { name: "Save picked items" }).click();

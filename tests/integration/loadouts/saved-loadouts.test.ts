@@ -20,8 +20,10 @@ import {
   deleteSaved,
   renameSaved,
   saveCurrentGear,
+  saveFromSlot,
   savePicked,
   shareSaved,
+  writeToSlot,
 } from "@/lib/loadouts/saved-loadout-actions";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
@@ -31,7 +33,16 @@ import {
   signInPlayer,
   snapshot,
   useSandboxAndDatabase,
+  type Snapshot,
 } from "../guardian/guardian-harness";
+
+/** The sandbox's world with what the snapshot type leaves out: plugs and in-game slots. */
+type FullSnapshot = Omit<Snapshot, "characters" | "items"> & {
+  characters: (Snapshot["characters"][number] & {
+    loadouts: { items: { itemInstanceId: string; plugItemHashes: number[] }[] }[];
+  })[];
+  items: (Snapshot["items"][number] & { plugs?: number[] })[];
+};
 
 describe.each(DATABASE_KINDS)("saved loadouts (%s)", (kind) => {
   let server: SandboxServer;
@@ -264,6 +275,123 @@ describe.each(DATABASE_KINDS)("saved loadouts (%s)", (kind) => {
       }),
     ).toMatchObject({ status: "error", message: "One of those items is not in your inventory." });
     expect(await getOwnLoadout(demo, saved.loadoutId!)).toMatchObject({ name: "Mine" });
+  });
+
+  it("imports an in-game slot and equips it, its subclass plugs set by InsertSocketPlugFree", async () => {
+    const v = await view(demo);
+    const titan = byClass(v, "Titan");
+    const before = (await snapshot(server)) as FullSnapshot;
+    const slots = before.characters.find((c) => c.characterId === titan.characterId)!.loadouts;
+    const plugsOf = (w: FullSnapshot, id: string) =>
+      w.items.find((i) => i.itemInstanceId === id)?.plugs ?? [];
+    // A slot whose subclass configuration differs from what the Titan has now.
+    let imported: { loadoutId: string; index: number } | null = null;
+    for (const [index, slot] of slots.entries()) {
+      if (slot.items.length === 0) continue;
+      const saved = await saveFromSlot(demo, {
+        characterId: titan.characterId,
+        slotIndex: index,
+        name: `Slot ${index + 1}`,
+      });
+      expect(saved.status).toBe("ok");
+      const loadout = await getOwnLoadout(demo, saved.loadoutId!);
+      // The import holds the slot's items, and nothing else.
+      expect(loadout!.items.map((i) => i.itemInstanceId).sort()).toEqual(
+        slot.items
+          .map((i) => i.itemInstanceId)
+          .filter((id) => id !== "0" && before.items.some((i) => i.itemInstanceId === id))
+          .sort(),
+      );
+      const sub = loadout!.items.find((i) => i.bucketHash === BucketHashes.Subclass);
+      const current = sub ? plugsOf(before, sub.itemInstanceId) : [];
+      if (sub && Object.entries(sub.plugs).some(([s, hash]) => current[Number(s)] !== hash)) {
+        imported = { loadoutId: saved.loadoutId!, index };
+        break;
+      }
+    }
+    expect(imported, "an in-game slot with another subclass configuration").not.toBeNull();
+    const loadout = (await getOwnLoadout(demo, imported!.loadoutId))!;
+    const subclass = loadout.items.find((i) => i.bucketHash === BucketHashes.Subclass)!;
+    const current = plugsOf(before, subclass.itemInstanceId);
+    const changed = Object.entries(subclass.plugs).filter(([s, h]) => current[Number(s)] !== h);
+
+    setProfileCache(createCache());
+    const { value, operations } = await counting(server, () =>
+      equipSavedLoadout(demo, {
+        loadoutId: imported!.loadoutId,
+        characterId: titan.characterId,
+        clearOthers: false,
+      }),
+    );
+    expect(value.status, value.message).toBe("ok");
+    expect(operations["Destiny2.InsertSocketPlugFree"]).toBe(changed.length);
+    const after = (await snapshot(server)) as FullSnapshot;
+    const applied = plugsOf(after, subclass.itemInstanceId);
+    for (const [socket, hash] of Object.entries(subclass.plugs)) {
+      expect(applied[Number(socket)], `socket ${socket}`).toBe(hash);
+    }
+    for (const item of loadout.items) {
+      expect(after.items.find((i) => i.itemInstanceId === item.itemInstanceId)?.where).toBe(
+        `equipped:${titan.characterId}`,
+      );
+    }
+  });
+
+  it("writes a saved loadout into an empty in-game slot (equip, then SnapshotLoadout)", async () => {
+    const v = await view(demo);
+    const warlock = byClass(v, "Warlock");
+    const weapons = [
+      BucketHashes.KineticWeapons,
+      BucketHashes.EnergyWeapons,
+      BucketHashes.PowerWeapons,
+    ].map((bucket) =>
+      v.items.find(
+        (i) =>
+          i.location === "vault" &&
+          i.bucketHash === bucket &&
+          i.uniqueLabel === null &&
+          i.rarity === 5 &&
+          i.equippable,
+      )!,
+    );
+    const saved = await savePicked(demo, {
+      name: "Into the game",
+      classType: warlock.classType,
+      itemInstanceIds: weapons.map((w) => w.itemInstanceId!),
+    });
+    const before = (await snapshot(server)) as FullSnapshot;
+    const slots = before.characters.find((c) => c.characterId === warlock.characterId)!.loadouts;
+    const empty = slots.findIndex((s) => s.items.length === 0);
+    expect(empty).toBeGreaterThanOrEqual(0);
+
+    setProfileCache(createCache());
+    const { value, operations } = await counting(server, () =>
+      writeToSlot(demo, {
+        loadoutId: saved.loadoutId!,
+        characterId: warlock.characterId,
+        slotIndex: empty,
+      }),
+    );
+    expect(value).toMatchObject({
+      status: "ok",
+      message: `Saved into the game's slot ${empty + 1}.`,
+    });
+    expect(operations["Destiny2.SnapshotLoadout"]).toBe(1);
+    const after = (await snapshot(server)) as FullSnapshot;
+    const slot = after.characters.find((c) => c.characterId === warlock.characterId)!.loadouts[
+      empty
+    ]!;
+    const inSlot = slot.items.map((i) => i.itemInstanceId);
+    for (const weapon of weapons) expect(inSlot).toContain(weapon.itemInstanceId);
+    // Another player's character is refused before any write.
+    const rivalChar = (await view(rival)).characters[0]!;
+    expect(
+      await writeToSlot(demo, {
+        loadoutId: saved.loadoutId!,
+        characterId: rivalChar.characterId,
+        slotIndex: empty,
+      }),
+    ).toMatchObject({ status: "error", message: "That character is not one of yours." });
   });
 
   it("keeps at most 200 loadouts per player", async () => {
