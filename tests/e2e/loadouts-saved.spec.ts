@@ -90,7 +90,7 @@ test("builds a loadout from vault items and equips it in two taps", async ({
       .locator("label")
       .filter({ hasText: new RegExp(`^${label}`) })
       .locator("select");
-  await select("Class").selectOption({ label: "Warlock" });
+  await form.locator('select[name="classType"]').selectOption({ label: "Warlock" });
   // One legendary from the vault per weapon slot, and a helmet: none of them exotic.
   const picked: string[] = [];
   for (const slot of ["Kinetic weapon", "Energy weapon", "Power weapon", "Helmet"]) {

@@ -279,36 +279,36 @@ describe.each(DATABASE_KINDS)("saved loadouts (%s)", (kind) => {
 
   it("imports an in-game slot and equips it, its subclass plugs set by InsertSocketPlugFree", async () => {
     const v = await view(demo);
-    const titan = byClass(v, "Titan");
     const before = (await snapshot(server)) as FullSnapshot;
-    const slots = before.characters.find((c) => c.characterId === titan.characterId)!.loadouts;
     const plugsOf = (w: FullSnapshot, id: string) =>
       w.items.find((i) => i.itemInstanceId === id)?.plugs ?? [];
-    // A slot whose subclass configuration differs from what the Titan has now.
-    let imported: { loadoutId: string; index: number } | null = null;
-    for (const [index, slot] of slots.entries()) {
-      if (slot.items.length === 0) continue;
-      const saved = await saveFromSlot(demo, {
-        characterId: titan.characterId,
-        slotIndex: index,
-        name: `Slot ${index + 1}`,
-      });
-      expect(saved.status).toBe("ok");
-      const loadout = await getOwnLoadout(demo, saved.loadoutId!);
-      // The import holds the slot's items, and nothing else.
-      expect(loadout!.items.map((i) => i.itemInstanceId).sort()).toEqual(
-        slot.items
-          .map((i) => i.itemInstanceId)
-          .filter((id) => id !== "0" && before.items.some((i) => i.itemInstanceId === id))
-          .sort(),
-      );
-      const sub = loadout!.items.find((i) => i.bucketHash === BucketHashes.Subclass);
-      const current = sub ? plugsOf(before, sub.itemInstanceId) : [];
-      if (sub && Object.entries(sub.plugs).some(([s, hash]) => current[Number(s)] !== hash)) {
-        imported = { loadoutId: saved.loadoutId!, index };
-        break;
+    // A slot (of any character) whose subclass configuration differs from the one worn now.
+    let imported: { loadoutId: string; characterId: string } | null = null;
+    for (const character of before.characters) {
+      for (const [index, slot] of character.loadouts.entries()) {
+        if (slot.items.length === 0 || imported) continue;
+        const saved = await saveFromSlot(demo, {
+          characterId: character.characterId,
+          slotIndex: index,
+          name: `Slot ${index + 1}`,
+        });
+        expect(saved.status).toBe("ok");
+        const loadout = await getOwnLoadout(demo, saved.loadoutId!);
+        // The import holds the slot's items, and nothing else.
+        expect(loadout!.items.map((i) => i.itemInstanceId).sort()).toEqual(
+          slot.items
+            .map((i) => i.itemInstanceId)
+            .filter((id) => id !== "0" && before.items.some((i) => i.itemInstanceId === id))
+            .sort(),
+        );
+        const sub = loadout!.items.find((i) => i.bucketHash === BucketHashes.Subclass);
+        const current = sub ? plugsOf(before, sub.itemInstanceId) : [];
+        if (sub && Object.entries(sub.plugs).some(([s, hash]) => current[Number(s)] !== hash)) {
+          imported = { loadoutId: saved.loadoutId!, characterId: character.characterId };
+        }
       }
     }
+    const titan = v.characters.find((c) => c.characterId === imported?.characterId)!;
     expect(imported, "an in-game slot with another subclass configuration").not.toBeNull();
     const loadout = (await getOwnLoadout(demo, imported!.loadoutId))!;
     const subclass = loadout.items.find((i) => i.bucketHash === BucketHashes.Subclass)!;
