@@ -83,7 +83,7 @@ function SlotDetails({
         <form action={dispatch}>
           <Hidden fields={{ ...target, intent: "snapshot" }} />
           <button type="submit" className={`${secondaryButton} w-full`} disabled={pending}>
-            Save current gear
+            Save worn gear
           </button>
         </form>
       </div>

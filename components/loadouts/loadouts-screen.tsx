@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { loadoutAction } from "@/app/loadouts/actions";
-import { IDLE_LOADOUT_RESULT } from "@/lib/loadouts/action-result";
+import { IDLE_LOADOUT_RESULT, type LoadoutActionResult } from "@/lib/loadouts/action-result";
 import type { LoadoutsView } from "@/lib/loadouts/view-types";
 import { ActionStatus } from "./action-status";
 import { LoadoutSlotCard } from "./loadout-slot-card";
@@ -20,6 +20,9 @@ export function LoadoutsScreen({ view: initialView }: { view: LoadoutsView }) {
   }
   const [characterId, setCharacterId] = useState(view.selectedCharacterId);
   const [openIndex, setOpenIndex] = useState<number | null>(null);
+  // A result belongs to the slot it was for: opening another slot starts with a clean status.
+  const [dismissed, setDismissed] = useState<LoadoutActionResult | null>(null);
+  const shown = result === dismissed ? IDLE_LOADOUT_RESULT : result;
   const character = view.characters.find((c) => c.characterId === characterId);
   const slots = (characterId && view.slots[characterId]) || [];
   const open = slots.find((s) => s.index === openIndex) ?? null;
@@ -37,7 +40,10 @@ export function LoadoutsScreen({ view: initialView }: { view: LoadoutsView }) {
             type="button"
             role="tab"
             aria-selected={c.characterId === characterId}
-            onClick={() => setCharacterId(c.characterId)}
+            onClick={() => {
+              setDismissed(result);
+              setCharacterId(c.characterId);
+            }}
             className={`min-h-11 rounded-md border px-3 py-2 text-sm font-medium ${
               c.characterId === characterId ? "border-accent text-accent" : "border-line text-text"
             }`}
@@ -47,7 +53,7 @@ export function LoadoutsScreen({ view: initialView }: { view: LoadoutsView }) {
           </button>
         ))}
       </div>
-      {open ? null : <ActionStatus result={result} pending={pending} />}
+      {open ? null : <ActionStatus result={shown} pending={pending} />}
       {view.unavailable ? (
         <p role="status" className="text-muted">
           Bungie did not share your in-game loadouts just now. Refresh in a moment.
@@ -57,7 +63,13 @@ export function LoadoutsScreen({ view: initialView }: { view: LoadoutsView }) {
         <ul className="grid gap-3 md:grid-cols-2" aria-label={`${character.name}'s loadouts`}>
           {slots.map((slot) => (
             <li key={slot.index}>
-              <LoadoutSlotCard slot={slot} onOpen={() => setOpenIndex(slot.index)} />
+              <LoadoutSlotCard
+                slot={slot}
+                onOpen={() => {
+                  setDismissed(result);
+                  setOpenIndex(slot.index);
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -71,7 +83,7 @@ export function LoadoutsScreen({ view: initialView }: { view: LoadoutsView }) {
           characterName={character.name}
           view={view}
           dispatch={dispatch}
-          result={result}
+          result={shown}
           pending={pending}
           onClose={() => setOpenIndex(null)}
         />

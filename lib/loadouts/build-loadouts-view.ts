@@ -24,7 +24,7 @@ export function setPlugs(plugItemHashes: readonly number[]): number[] {
 export function loadoutDefinitionHashes(profile: DestinyProfile) {
   const byId = itemsById(profile.items);
   const items = new Set<number>();
-  for (const slots of Object.values(profile.loadouts)) {
+  for (const slots of Object.values(loadoutsOf(profile))) {
     for (const slot of slots) {
       for (const entry of slot.items) {
         const item = byId.get(entry.itemInstanceId);
@@ -43,6 +43,14 @@ export function loadoutDefinitionHashes(profile: DestinyProfile) {
       c.currentActivityHash === null ? [] : [c.currentActivityHash],
     ),
   };
+}
+
+/**
+ * The profile's slots. A profile cached (in Redis) by a version of Warmind from before 206 was
+ * read has none: treat it as no slots until the cache entry expires (15 s), never crash.
+ */
+function loadoutsOf(profile: DestinyProfile): DestinyProfile["loadouts"] {
+  return (profile as Partial<DestinyProfile>).loadouts ?? {};
 }
 
 function itemsById(items: InventoryItem[]): Map<string, InventoryItem> {
@@ -110,7 +118,7 @@ export function buildLoadoutsView(
 
   const slots: Record<string, LoadoutSlotView[]> = {};
   for (const character of characters) {
-    const own = profile.loadouts[character.characterId] ?? [];
+    const own = loadoutsOf(profile)[character.characterId] ?? [];
     slots[character.characterId] = own.map((slot) => {
       const all = slot.items.map(itemView);
       const subclass = all.find((i) => i.bucketHash === BucketHashes.Subclass) ?? null;
@@ -150,7 +158,9 @@ export function buildLoadoutsView(
       colors: loadoutDefs.colors.map((d, n) => ({ ...option(d), name: `Colour ${n + 1}` })),
     },
     plugs,
-    unavailable: profile.privateComponents.includes("characterLoadouts"),
+    unavailable:
+      profile.privateComponents.includes("characterLoadouts") ||
+      (profile as Partial<DestinyProfile>).loadouts === undefined,
     loadedAt: options.loadedAt,
   };
 }

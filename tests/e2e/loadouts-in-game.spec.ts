@@ -109,3 +109,51 @@ test("an equip in an activity is refused with why", async ({ page, request }, te
   expect((await world(request)).items).toEqual(worldBefore.items);
   await shot(page, "loadout-in-activity", testInfo);
 });
+
+test("a forged payload naming another player's character is refused", async ({
+  page,
+  request,
+}, testInfo) => {
+  await openLoadouts(page);
+  const rivalResponse = await request.get("/sandbox/__sandbox/state?user=rival");
+  const { profiles } = (await rivalResponse.json()) as { profiles: World[] };
+  const theirs = profiles.find((p) => p.characters.length > 0)!.characters[0]!;
+
+  await page.getByTestId("loadout-slot").nth(0).click();
+  const sheet = page.getByRole("dialog");
+  const form = sheet.locator("form").filter({ has: page.locator('input[value="equip"]') });
+  // What a forged request looks like: the form's hidden character replaced with the rival's.
+  await form.locator('input[name="characterId"]').evaluate((input, id) => {
+    (input as HTMLInputElement).value = id;
+  }, theirs.characterId);
+  await sandboxControl(request, "stats/reset");
+  await form.getByRole("button", { name: "Equip", exact: true }).click();
+  await expect(sheet.getByRole("alert")).toHaveText("That character is not one of yours.");
+  const stats = await (await request.get("/sandbox/__sandbox/stats")).json();
+  expect(stats.operations["Destiny2.EquipLoadout"]).toBeUndefined();
+  await shot(page, "loadout-forged", testInfo);
+});
+
+test("renames and recolours a slot from the game's choices", async ({
+  page,
+  request,
+}, testInfo) => {
+  await openLoadouts(page);
+  const before = await titan(request);
+  await page.getByTestId("loadout-slot").nth(0).click();
+  const sheet = page.getByRole("dialog");
+  await sheet.getByText("Change name, icon or colour").click();
+  await sheet.getByLabel("Name").selectOption({ label: "Trials" });
+  // The swatch is the label around a visually hidden radio: tap the swatch as a player does.
+  const colours = sheet.getByRole("group", { name: "Colour" });
+  await colours.locator("label").filter({ hasText: "Colour 5" }).click();
+  await expect(colours.getByRole("radio", { name: "Colour 5" })).toBeChecked();
+  await sheet.getByRole("button", { name: "Save name, icon and colour" }).scrollIntoViewIfNeeded();
+  await shot(page, "loadout-identifiers", testInfo);
+  await sheet.getByRole("button", { name: "Save name, icon and colour" }).click();
+  await expect(sheet.getByTestId("loadout-status")).toHaveText("Updated Slot 1 (Boss Damage).");
+  await expect(sheet.getByRole("heading", { name: "Trials" })).toBeVisible();
+  const after = await titan(request);
+  expect(after.loadouts[0]!.nameHash).not.toBe(before.loadouts[0]!.nameHash);
+  expect(after.loadouts[0]!.items).toEqual(before.loadouts[0]!.items);
+});
