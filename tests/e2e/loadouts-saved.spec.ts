@@ -153,7 +153,7 @@ test("a share link opened by another player, copied, then revoked", async ({ pag
   // The same browser signs in as Crimson Rival, who opens the link.
   await signInAs(page, /Crimson Rival/);
   await expect(page).toHaveURL(/\/account$/);
-  await page.goto(href);
+  expect((await page.goto(href))?.status()).toBe(200);
   await expect(page.getByRole("heading", { name: "Shared hunter", level: 1 })).toBeVisible();
   await expect(page.getByText("A Hunter loadout shared by")).toBeVisible();
   // The rival holds none of Aurora's instances; items of which they have no copy are marked.
@@ -177,11 +177,13 @@ test("a share link opened by another player, copied, then revoked", async ({ pag
   await own.getByRole("button", { name: "Revoke link" }).click();
   await expect(own.getByRole("button", { name: "Share" })).toBeVisible();
   await expect(own.getByRole("link", { name: /^\/loadouts\/shared\// })).toHaveCount(0);
-  // The loadouts' loading.tsx starts the stream before notFound(): the status is 200, the page
-  // is the not-found page.
-  await page.goto(href);
+  // The share is resolved before the page streams: a revoked link answers 404, as does an
+  // unknown one.
+  expect((await page.goto(href))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Shared hunter" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Copy to my loadouts" })).toHaveCount(0);
+  expect((await page.goto("/loadouts/shared/AAAAAAAAAAAAAAAAAAAAAA"))?.status()).toBe(404);
 });
 
 test("forged calls naming another player's loadout or items are refused", async ({
