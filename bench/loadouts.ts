@@ -1,7 +1,8 @@
 // Figures for equipping Warmind's saved loadouts, against a standalone sandbox at 300 ms latency
 // with the demo player's world, through the real executor (lib/loadouts):
 //  - an 8-item loadout (3 weapons, 5 armour pieces) whose items all sit in the vault, plus the
-//    Titan's subclass with the configuration of one of its in-game slots: Bungie calls per kind
+//    Titan's subclass with one ability, one aspect and one fragment other than it wears (other
+//    plugs of those sockets' sets in the manifest): Bungie calls per kind
 //    (goal: 8 TransferItem + 1 EquipItems + 1 InsertSocketPlugFree per changed subclass plug);
 //  - the same 8 items held by another character (goal: 2 transfers per item);
 //  - wall time against the sum of its calls' round trips plus the pacing Bungie requires between a
@@ -9,6 +10,10 @@
 //    answer of its kind), goal ratio ≤ 1.2.
 // Each run starts from a reset world (the items back in the vault) with a fresh profile cache.
 import { performance } from "node:perf_hooks";
+import type {
+  DestinyInventoryItemDefinition,
+  DestinyPlugSetDefinition,
+} from "bungie-api-ts/destiny2";
 import { recordSignIn } from "@/lib/auth/record-sign-in";
 import {
   createBungieClient,
@@ -34,8 +39,10 @@ import type { InventoryView } from "@/lib/guardian/view-types";
 import { equipSavedLoadout } from "@/lib/loadouts/equip-loadout";
 import type { LoadoutItem } from "@/lib/loadouts/loadout-items";
 import { createLoadout, getOwnLoadout } from "@/lib/loadouts/loadout-store";
-import { saveFromSlot } from "@/lib/loadouts/saved-loadout-actions";
+import { saveCurrentGear } from "@/lib/loadouts/saved-loadout-actions";
 import { startSandboxServer } from "../sandbox/node-server";
+import { getManifestDefinitions } from "../sandbox/world/definitions";
+import { SocketCategoryHashes } from "../sandbox/world/definitions/static-tables";
 
 const LATENCY_MS = 300;
 const RUNS = 3;
@@ -72,6 +79,46 @@ function pacingOwed(trips: Trip[]): number {
     if (trip.kind) sinceAnswer.set(trip.kind, 0);
   }
   return owed;
+}
+
+/**
+ * The subclass's plugs with one ability, one aspect and one fragment socket given another plug of
+ * its set (the socket's `reusablePlugSetHash` in DestinyPlugSetDefinition), never one the
+ * subclass already holds (the game refuses a second copy). As in
+ * tests/integration/loadouts/saved-loadouts.test.ts.
+ */
+function otherConfiguration(
+  subclassHash: number,
+  plugs: Record<string, number>,
+): Record<string, number> {
+  const { tables } = getManifestDefinitions();
+  const item = tables.DestinyInventoryItemDefinition![
+    String(subclassHash)
+  ] as DestinyInventoryItemDefinition;
+  const next = { ...plugs };
+  const held = new Set(Object.values(plugs));
+  const categories = [
+    SocketCategoryHashes.Abilities,
+    SocketCategoryHashes.Aspects,
+    SocketCategoryHashes.Fragments,
+  ];
+  for (const category of categories) {
+    const sockets = item.sockets!.socketCategories.find(
+      (c) => c.socketCategoryHash === category,
+    )!.socketIndexes;
+    const swap = sockets
+      .map((socket) => {
+        const setHash = item.sockets!.socketEntries[socket]!.reusablePlugSetHash!;
+        const set = tables.DestinyPlugSetDefinition![String(setHash)] as DestinyPlugSetDefinition;
+        const other = set.reusablePlugItems.map((p) => p.plugItemHash).find((h) => !held.has(h));
+        return other === undefined ? null : { socket, other };
+      })
+      .find((s) => s !== null);
+    if (!swap) throw new Error(`no other plug for socket category ${category}`);
+    next[String(swap.socket)] = swap.other;
+    held.add(swap.other);
+  }
+  return next;
 }
 
 async function main() {
@@ -159,19 +206,16 @@ async function main() {
     if (!item) throw new Error(`no legendary Titan piece for bucket ${bucket} in the vault`);
     return item;
   });
-  // The Titan's subclass as one of its in-game slots configures it (other aspects, fragments...).
-  let subclass: LoadoutItem | undefined;
-  for (let slot = 0; slot < 10 && !subclass; slot++) {
-    const imported = await saveFromSlot(userId, {
-      characterId: titan.characterId,
-      slotIndex: slot,
-      name: "Slot",
-    });
-    if (imported.status !== "ok") continue;
-    const saved = await getOwnLoadout(userId, imported.loadoutId!);
-    subclass = saved?.items.find((i) => i.bucketHash === BucketHashes.Subclass);
-  }
-  if (!subclass) throw new Error("no in-game slot of the Titan holds a subclass");
+  // The Titan's subclass as it wears it, with one ability, one aspect and one fragment changed.
+  const worn = await saveCurrentGear(userId, { characterId: titan.characterId, name: "Worn" });
+  const wornSubclass = (await getOwnLoadout(userId, worn.loadoutId ?? ""))?.items.find(
+    (i) => i.bucketHash === BucketHashes.Subclass,
+  );
+  if (!wornSubclass) throw new Error("the Titan wears no subclass");
+  const subclass: LoadoutItem = {
+    ...wornSubclass,
+    plugs: otherConfiguration(wornSubclass.itemHash, wornSubclass.plugs),
+  };
   const items: LoadoutItem[] = [
     ...pieces.map((p) => ({
       itemHash: p.itemHash,
@@ -263,9 +307,7 @@ async function main() {
 
   const fromVault = await measure(null);
   const fromOther = await measure(hunter.characterId);
-  console.log(
-    `Sandbox latency ${LATENCY_MS} ms, demo player; medians of ${RUNS} runs.`,
-  );
+  console.log(`Sandbox latency ${LATENCY_MS} ms, demo player; medians of ${RUNS} runs.`);
   report(
     "8 pieces in the vault → the Titan",
     `8 TransferItem + 1 EquipItems + ${fromVault.plugs} InsertSocketPlugFree`,

@@ -1,5 +1,9 @@
 // Warmind's saved loadouts against the sandbox over real HTTP, on both databases: save, equip
 // from the vault (counting Bungie calls), share to another player, and forged ids refused.
+import type {
+  DestinyInventoryItemDefinition,
+  DestinyPlugSetDefinition,
+} from "bungie-api-ts/destiny2";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createCache } from "@/lib/cache/cache";
 import { BucketHashes } from "@/lib/destiny/buckets";
@@ -26,6 +30,8 @@ import {
   writeToSlot,
 } from "@/lib/loadouts/saved-loadout-actions";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
+import { getManifestDefinitions } from "../../../sandbox/world/definitions";
+import { SocketCategoryHashes } from "../../../sandbox/world/definitions/static-tables";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
 import {
   counting,
@@ -43,6 +49,45 @@ type FullSnapshot = Omit<Snapshot, "characters" | "items"> & {
   })[];
   items: (Snapshot["items"][number] & { plugs?: number[] })[];
 };
+
+/**
+ * The subclass's plugs with one ability, one aspect and one fragment socket given another plug of
+ * its set, read as an app would from the manifest (the socket's `reusablePlugSetHash` in
+ * DestinyPlugSetDefinition), never one the subclass already holds (the game refuses a second copy).
+ */
+function otherConfiguration(
+  subclassHash: number,
+  plugs: Record<string, number>,
+): Record<string, number> {
+  const { tables } = getManifestDefinitions();
+  const item = tables.DestinyInventoryItemDefinition![
+    String(subclassHash)
+  ] as DestinyInventoryItemDefinition;
+  const next = { ...plugs };
+  const held = new Set(Object.values(plugs));
+  const categories = [
+    SocketCategoryHashes.Abilities,
+    SocketCategoryHashes.Aspects,
+    SocketCategoryHashes.Fragments,
+  ];
+  for (const category of categories) {
+    const sockets = item.sockets!.socketCategories.find(
+      (c) => c.socketCategoryHash === category,
+    )!.socketIndexes;
+    const swap = sockets
+      .map((socket) => {
+        const setHash = item.sockets!.socketEntries[socket]!.reusablePlugSetHash!;
+        const set = tables.DestinyPlugSetDefinition![String(setHash)] as DestinyPlugSetDefinition;
+        const other = set.reusablePlugItems.map((p) => p.plugItemHash).find((h) => !held.has(h));
+        return other === undefined ? null : { socket, other };
+      })
+      .find((s) => s !== null);
+    if (!swap) throw new Error(`no other plug for socket category ${category}`);
+    next[String(swap.socket)] = swap.other;
+    held.add(swap.other);
+  }
+  return next;
+}
 
 describe.each(DATABASE_KINDS)("saved loadouts (%s)", (kind) => {
   let server: SandboxServer;
@@ -277,16 +322,12 @@ describe.each(DATABASE_KINDS)("saved loadouts (%s)", (kind) => {
     expect(await getOwnLoadout(demo, saved.loadoutId!)).toMatchObject({ name: "Mine" });
   });
 
-  it("imports an in-game slot and equips it, its subclass plugs set by InsertSocketPlugFree", async () => {
-    const v = await view(demo);
+  it("imports an in-game slot: the slot's items, and nothing else", async () => {
     const before = (await snapshot(server)) as FullSnapshot;
-    const plugsOf = (w: FullSnapshot, id: string) =>
-      w.items.find((i) => i.itemInstanceId === id)?.plugs ?? [];
-    // A slot (of any character) whose subclass configuration differs from the one worn now.
-    let imported: { loadoutId: string; characterId: string } | null = null;
+    let imports = 0;
     for (const character of before.characters) {
       for (const [index, slot] of character.loadouts.entries()) {
-        if (slot.items.length === 0 || imported) continue;
+        if (slot.items.length === 0) continue;
         const saved = await saveFromSlot(demo, {
           characterId: character.characterId,
           slotIndex: index,
@@ -294,47 +335,58 @@ describe.each(DATABASE_KINDS)("saved loadouts (%s)", (kind) => {
         });
         expect(saved.status).toBe("ok");
         const loadout = await getOwnLoadout(demo, saved.loadoutId!);
-        // The import holds the slot's items, and nothing else.
         expect(loadout!.items.map((i) => i.itemInstanceId).sort()).toEqual(
           slot.items
             .map((i) => i.itemInstanceId)
             .filter((id) => id !== "0" && before.items.some((i) => i.itemInstanceId === id))
             .sort(),
         );
-        const sub = loadout!.items.find((i) => i.bucketHash === BucketHashes.Subclass);
-        const current = sub ? plugsOf(before, sub.itemInstanceId) : [];
-        if (sub && Object.entries(sub.plugs).some(([s, hash]) => current[Number(s)] !== hash)) {
-          imported = { loadoutId: saved.loadoutId!, characterId: character.characterId };
-        }
+        imports++;
       }
     }
-    const titan = v.characters.find((c) => c.characterId === imported?.characterId)!;
-    expect(imported, "an in-game slot with another subclass configuration").not.toBeNull();
-    const loadout = (await getOwnLoadout(demo, imported!.loadoutId))!;
-    const subclass = loadout.items.find((i) => i.bucketHash === BucketHashes.Subclass)!;
-    const current = plugsOf(before, subclass.itemInstanceId);
-    const changed = Object.entries(subclass.plugs).filter(([s, h]) => current[Number(s)] !== h);
+    expect(imports, "the demo world has non-empty in-game slots").toBeGreaterThan(0);
+  });
+
+  it("equips a loadout whose subclass plugs differ: one InsertSocketPlugFree per changed plug", async () => {
+    const v = await view(demo);
+    const titan = byClass(v, "Titan");
+    const worn = await saveCurrentGear(demo, { characterId: titan.characterId, name: "Worn" });
+    const gear = (await getOwnLoadout(demo, worn.loadoutId!))!;
+    const subclass = gear.items.find((i) => i.bucketHash === BucketHashes.Subclass)!;
+    // One ability, one aspect and one fragment replaced by other plugs of their sockets' sets.
+    const plugs = otherConfiguration(subclass.itemHash, subclass.plugs);
+    const changed = Object.keys(plugs).filter((s) => plugs[s] !== subclass.plugs[s]);
+    expect(changed).toHaveLength(3);
+    const created = await createLoadout(demo, {
+      name: "Other build",
+      classType: titan.classType,
+      items: gear.items.map((i) => (i === subclass ? { ...i, plugs } : i)),
+    });
+    expect(created.ok).toBe(true);
+    const loadoutId = created.ok ? created.loadout.id : "";
 
     setProfileCache(createCache());
     const { value, operations } = await counting(server, () =>
-      equipSavedLoadout(demo, {
-        loadoutId: imported!.loadoutId,
-        characterId: titan.characterId,
-        clearOthers: false,
-      }),
+      equipSavedLoadout(demo, { loadoutId, characterId: titan.characterId, clearOthers: false }),
     );
     expect(value.status, value.message).toBe("ok");
     expect(operations["Destiny2.InsertSocketPlugFree"]).toBe(changed.length);
+    expect(operations["Destiny2.TransferItem"] ?? 0).toBe(0);
     const after = (await snapshot(server)) as FullSnapshot;
-    const applied = plugsOf(after, subclass.itemInstanceId);
-    for (const [socket, hash] of Object.entries(subclass.plugs)) {
-      expect(applied[Number(socket)], `socket ${socket}`).toBe(hash);
+    const applied = after.items.find((i) => i.itemInstanceId === subclass.itemInstanceId)?.plugs;
+    for (const [socket, hash] of Object.entries(plugs)) {
+      expect(applied?.[Number(socket)], `socket ${socket}`).toBe(hash);
     }
-    for (const item of loadout.items) {
-      expect(after.items.find((i) => i.itemInstanceId === item.itemInstanceId)?.where).toBe(
-        `equipped:${titan.characterId}`,
-      );
-    }
+    // Equipping it again sends nothing: every plug is already in place.
+    setProfileCache(createCache());
+    const again = await counting(server, () =>
+      equipSavedLoadout(demo, { loadoutId, characterId: titan.characterId, clearOthers: false }),
+    );
+    expect(again.value).toMatchObject({
+      status: "error",
+      message: "This loadout is already equipped on your Titan.",
+    });
+    expect(again.operations["Destiny2.InsertSocketPlugFree"] ?? 0).toBe(0);
   });
 
   it("writes a saved loadout into an empty in-game slot (equip, then SnapshotLoadout)", async () => {
