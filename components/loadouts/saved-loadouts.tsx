@@ -1,24 +1,38 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { deleteAction, editItemsAction, shareAction } from "@/app/loadouts/saved/actions";
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useState } from "react";
+import {
+  deleteAction,
+  editItemsAction,
+  renameAction,
+  shareAction,
+} from "@/app/loadouts/saved/actions";
 import type { EquipProgress, EquipLoadoutResult } from "@/lib/loadouts/loadout-outcome";
 import type { SavedPageView, SavedLoadoutView } from "@/lib/loadouts/saved-view-types";
 import { NewLoadoutForms } from "./new-loadout-forms";
 import { IDLE_STATE } from "./saved-state";
+
+/**
+ * Tap-sized (44 px) on a phone. Not disabled while an edit saves: a disabled button would drop
+ * the keyboard focus.
+ */
+const EDIT_BUTTON = "border-line min-h-11 min-w-11 rounded-md border disabled:opacity-40";
 
 /** Warmind's saved loadouts: equip in two taps (character, then confirm), share, edit. */
 export function SavedLoadouts({ view }: { view: SavedPageView }) {
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">Saved loadouts</h1>
-      <NewLoadoutForms view={view} />
+      {/* The player's loadouts first: on a phone the three forms fill two screens. */}
       {view.loadouts.length === 0 ? <p className="text-muted">No saved loadouts yet.</p> : null}
-      <ul className="grid gap-3 md:grid-cols-2">
+      <ul className="grid items-start gap-3 md:grid-cols-2">
         {view.loadouts.map((l) => (
           <LoadoutCard key={l.id} loadout={l} characters={view.characters} />
         ))}
       </ul>
+      <h2 className="mt-2 text-xl font-semibold">New loadout</h2>
+      <NewLoadoutForms view={view} />
     </div>
   );
 }
@@ -30,6 +44,7 @@ function LoadoutCard({
   loadout: SavedLoadoutView;
   characters: SavedPageView["characters"];
 }) {
+  const router = useRouter();
   const [armed, setArmed] = useState<string | null>(null);
   const [steps, setSteps] = useState<{ label: string; status: string }[]>([]);
   const [result, setResult] = useState<EquipLoadoutResult | null>(null);
@@ -37,6 +52,7 @@ function LoadoutCard({
   const [shareState, share] = useActionState(shareAction, IDLE_STATE);
   const [, remove] = useActionState(deleteAction, IDLE_STATE);
   const [editState, edit] = useActionState(editItemsAction, IDLE_STATE);
+  const [renameState, rename, renaming] = useActionState(renameAction, IDLE_STATE);
   const shareId = shareState.shareId !== undefined ? shareState.shareId : loadout.shareId;
   const eligible = characters.filter((c) => c.classType === loadout.classType);
 
@@ -70,6 +86,8 @@ function LoadoutCard({
     }
     setRunning(false);
     setArmed(null);
+    // The items moved: show where each one is now (the executor dropped the cached profile).
+    router.refresh();
   }
 
   /** The keyboard (and touch) way to edit: move up, move down, remove. */
@@ -77,7 +95,8 @@ function LoadoutCard({
     const form = new FormData();
     form.set("loadoutId", loadout.id);
     form.set("items", JSON.stringify(items));
-    edit(form);
+    // Dispatched from a click, not a form: inside a transition, as useActionState requires.
+    startTransition(() => edit(form));
   }
   const move = (from: number, to: number) => {
     const items = [...loadout.raw];
@@ -96,7 +115,7 @@ function LoadoutCard({
         {loadout.name} <span className="text-muted text-sm">{loadout.className}</span>
       </h2>
       <ol
-        className="grid gap-1"
+        className="grid gap-2"
         onDragOver={(e) => e.preventDefault()}
         aria-label={`${loadout.name}'s items`}
       >
@@ -106,23 +125,27 @@ function LoadoutCard({
             draggable
             onDragStart={(e) => e.dataTransfer.setData("text/plain", String(n))}
             onDrop={(e) => move(Number(e.dataTransfer.getData("text/plain")), n)}
-            className="flex flex-wrap items-center gap-2 text-sm"
+            // Icon | name and place | buttons; the plugs under the name, so a long subclass list
+            // never pushes the buttons onto a row of their own on a phone.
+            className="border-line grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center gap-x-2 gap-y-1 border-t pt-2 text-sm first:border-t-0 first:pt-0"
           >
             {/* Bungie icons are already small PNGs, served as they are. */}
             {item.icon ? (
               // eslint-disable-next-line @next/next/no-img-element
               <img src={item.icon} alt="" width={32} height={32} />
-            ) : null}
-            <span>{item.name}</span>
-            <span className="text-muted">{item.where}</span>
-            {item.plugs.length > 0 ? (
-              <span className="text-muted text-xs">{item.plugs.map((p) => p.name).join(", ")}</span>
-            ) : null}
-            <span className="ml-auto flex gap-1">
+            ) : (
+              <span />
+            )}
+            <span className="grid">
+              <span className="font-medium">{item.name}</span>
+              <span className="text-muted text-xs">{item.where}</span>
+            </span>
+            <span className="flex gap-1">
               <button
                 type="button"
                 aria-label={`Move ${item.name} up`}
                 disabled={n === 0}
+                className={EDIT_BUTTON}
                 onClick={() => move(n, n - 1)}
               >
                 ↑
@@ -131,6 +154,7 @@ function LoadoutCard({
                 type="button"
                 aria-label={`Move ${item.name} down`}
                 disabled={n === loadout.items.length - 1}
+                className={EDIT_BUTTON}
                 onClick={() => move(n, n + 1)}
               >
                 ↓
@@ -138,11 +162,17 @@ function LoadoutCard({
               <button
                 type="button"
                 aria-label={`Remove ${item.name}`}
+                className={EDIT_BUTTON}
                 onClick={() => editForm(loadout.raw.filter((_, i) => i !== n))}
               >
                 ✕
               </button>
             </span>
+            {item.plugs.length > 0 ? (
+              <span className="text-muted col-span-2 col-start-2 text-xs">
+                {item.plugs.map((p) => p.name).join(" · ")}
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -182,6 +212,23 @@ function LoadoutCard({
           <button className="border-line min-h-11 rounded-md border px-3">Delete</button>
         </form>
       </div>
+      <details className="text-sm">
+        <summary className="min-h-11 cursor-pointer content-center">Rename</summary>
+        <form action={rename} className="flex gap-2">
+          <input type="hidden" name="loadoutId" value={loadout.id} />
+          <input
+            name="name"
+            aria-label={`New name for ${loadout.name}`}
+            defaultValue={loadout.name}
+            required
+            maxLength={60}
+            className="border-line bg-panel min-h-11 min-w-0 flex-1 rounded-md border px-2"
+          />
+          <button disabled={renaming} className="border-line min-h-11 rounded-md border px-3">
+            Save name
+          </button>
+        </form>
+      </details>
       {shareId ? (
         <p className="text-sm">
           Link: <a href={`/loadouts/shared/${shareId}`}>/loadouts/shared/{shareId}</a>
@@ -221,6 +268,7 @@ function LoadoutCard({
         ) : null}
         {shareState.status === "error" ? <p>{shareState.message}</p> : null}
         {editState.status === "error" ? <p>{editState.message}</p> : null}
+        {renameState.status === "error" ? <p>{renameState.message}</p> : null}
       </div>
     </li>
   );

@@ -19,20 +19,31 @@ export function SharedLoadout({ view }: { view: SharedPageView }) {
         {loadout.items.map((item) => (
           <li
             key={item.itemInstanceId}
-            className="flex flex-wrap items-center gap-2"
+            className="border-line grid grid-cols-[2.5rem_minmax(0,1fr)] items-center gap-x-2 gap-y-1 border-t pt-2 first:border-t-0 first:pt-0"
             data-owned={item.owned}
           >
             {/* Bungie icons are already small PNGs, served as they are. */}
             {item.icon ? (
               // eslint-disable-next-line @next/next/no-img-element
               <img src={item.icon} alt="" width={40} height={40} />
-            ) : null}
-            <span className="font-medium">{item.name}</span>
-            <span className="text-muted text-sm">
-              {item.owned ? "You have one" : "You don't have this"}
+            ) : (
+              <span />
+            )}
+            <span className="flex flex-wrap items-center gap-x-2">
+              <span className="font-medium">{item.name}</span>
+              {/* What the viewer lacks stands out: it is what copying will not give them. */}
+              <span
+                className={
+                  item.owned
+                    ? "text-muted text-sm"
+                    : "border-accent text-accent rounded border px-1.5 text-xs"
+                }
+              >
+                {item.owned ? "You have one" : "You don't have this"}
+              </span>
             </span>
             {item.plugs.length > 0 ? (
-              <span className="text-muted w-full text-xs">
+              <span className="text-muted col-start-2 text-xs">
                 {item.plugs.map((p) => p.name).join(" · ")}
               </span>
             ) : null}

@@ -126,6 +126,9 @@ test("builds a loadout from vault items and equips it in two taps", async ({
   expect(await steps.count()).toBeGreaterThanOrEqual(5);
   await expect(card.locator('[data-status="done"]')).toHaveCount(await steps.count());
   await expect(card.getByText(/: equipped$/)).toHaveCount(4);
+  // The card then shows where the items are now.
+  await expect(card.getByText("equipped on your Warlock", { exact: true })).toHaveCount(4);
+  await expect(card.getByText("in the vault", { exact: true })).toHaveCount(0);
   await shot(page, "saved-equipped", testInfo);
 
   const after = await world(request);
@@ -134,6 +137,47 @@ test("builds a loadout from vault items and equips it in two taps", async ({
       `equipped:${warlock.characterId}`,
     );
   }
+});
+
+test("the keyboard way to edit: move an item up and remove one, kept after a reload", async ({
+  page,
+}, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  const card = await saveHunterGear(page, "Keyboard edit");
+  const removeButtons = card.getByRole("button", { name: /^Remove / });
+  /** The card's items in order, read from the buttons' names as a screen reader would. */
+  const names = async () =>
+    (await removeButtons.evaluateAll((all) => all.map((b) => b.getAttribute("aria-label")))).map(
+      (label) => label!.replace(/^Remove /, ""),
+    );
+  const before = await names();
+  expect(before.length).toBeGreaterThanOrEqual(3);
+  const [first, second, third] = before as [string, string, string];
+
+  // Only the keyboard: focus a button, then Enter or Space, as the drag-and-drop alternative.
+  await card.getByRole("button", { name: `Move ${second} up`, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect.poll(names).toEqual([second, first, ...before.slice(2)]);
+  await card.getByRole("button", { name: `Remove ${third}`, exact: true }).focus();
+  await page.keyboard.press("Space");
+  await expect.poll(names).toEqual([second, first, ...before.slice(3)]);
+  await expectNoSidewaysScroll(page);
+  await shot(page, "saved-keyboard-edit", testInfo);
+
+  await page.reload();
+  await expect.poll(names).toEqual([second, first, ...before.slice(3)]);
+
+  // Renaming, by keyboard too: open the disclosure, type, Enter.
+  await card.getByText("Rename", { exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await card.getByLabel("New name for Keyboard edit").fill("Edited by keyboard");
+  await page.keyboard.press("Enter");
+  await expect(
+    page.getByTestId("saved-loadout").filter({ hasText: "Edited by keyboard" }),
+  ).toHaveCount(1);
 });
 
 test("a share link opened by another player, copied, then revoked", async ({ page }, testInfo) => {
@@ -180,7 +224,7 @@ test("a share link opened by another player, copied, then revoked", async ({ pag
   // The share is resolved before the page streams: a revoked link answers 404, as does an
   // unknown one.
   expect((await page.goto(href))?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: /not found/i })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This page could not be found." })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Shared hunter" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Copy to my loadouts" })).toHaveCount(0);
   expect((await page.goto("/loadouts/shared/AAAAAAAAAAAAAAAAAAAAAA"))?.status()).toBe(404);
