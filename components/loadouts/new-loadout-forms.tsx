@@ -80,7 +80,8 @@ function SaveCurrent({ view }: { view: SavedPageView }) {
 function ImportSlot({ view }: { view: SavedPageView }) {
   const [state, save, saving] = useActionState(saveFromSlotAction, IDLE_STATE);
   const [slot, setSlot] = useState(0);
-  const chosen = view.slots[slot];
+  const importable = view.slots.filter((s) => !s.empty);
+  const chosen = importable[slot];
   const nameOf = (characterId: string) =>
     view.characters.find((c) => c.characterId === characterId)?.name ?? "Character";
   return (
@@ -95,7 +96,7 @@ function ImportSlot({ view }: { view: SavedPageView }) {
               value={slot}
               onChange={(e) => setSlot(Number(e.target.value))}
             >
-              {view.slots.map((s, n) => (
+              {importable.map((s, n) => (
                 <option key={`${s.characterId}-${s.index}`} value={n}>
                   {nameOf(s.characterId)} · Slot {s.index + 1} ({s.name})
                 </option>

@@ -12,6 +12,7 @@ import type { EquipProgress, EquipLoadoutResult } from "@/lib/loadouts/loadout-o
 import type { SavedPageView, SavedLoadoutView } from "@/lib/loadouts/saved-view-types";
 import { NewLoadoutForms } from "./new-loadout-forms";
 import { IDLE_STATE } from "./saved-state";
+import { WriteSlotForm } from "./write-slot-form";
 
 /**
  * Tap-sized (44 px) on a phone. Not disabled while an edit saves: a disabled button would drop
@@ -28,7 +29,7 @@ export function SavedLoadouts({ view }: { view: SavedPageView }) {
       {view.loadouts.length === 0 ? <p className="text-muted">No saved loadouts yet.</p> : null}
       <ul className="grid items-start gap-3 md:grid-cols-2">
         {view.loadouts.map((l) => (
-          <LoadoutCard key={l.id} loadout={l} characters={view.characters} />
+          <LoadoutCard key={l.id} loadout={l} characters={view.characters} slots={view.slots} />
         ))}
       </ul>
       <h2 className="mt-2 text-xl font-semibold">New loadout</h2>
@@ -40,15 +41,18 @@ export function SavedLoadouts({ view }: { view: SavedPageView }) {
 function LoadoutCard({
   loadout,
   characters,
+  slots,
 }: {
   loadout: SavedLoadoutView;
   characters: SavedPageView["characters"];
+  slots: SavedPageView["slots"];
 }) {
   const router = useRouter();
   const [armed, setArmed] = useState<string | null>(null);
   const [steps, setSteps] = useState<{ label: string; status: string }[]>([]);
   const [result, setResult] = useState<EquipLoadoutResult | null>(null);
   const [running, setRunning] = useState(false);
+  const [clearOthers, setClearOthers] = useState(false);
   const [shareState, share] = useActionState(shareAction, IDLE_STATE);
   const [, remove] = useActionState(deleteAction, IDLE_STATE);
   const [editState, edit] = useActionState(editItemsAction, IDLE_STATE);
@@ -63,6 +67,7 @@ function LoadoutCard({
     const form = new FormData();
     form.set("loadoutId", loadout.id);
     form.set("characterId", characterId);
+    form.set("clearOthers", clearOthers ? "on" : "off");
     const response = await fetch("/loadouts/saved/equip", { method: "POST", body: form });
     const reader = response.body?.getReader();
     const decoder = new TextDecoder();
@@ -176,6 +181,19 @@ function LoadoutCard({
           </li>
         ))}
       </ol>
+      {eligible.length > 0 ? (
+        // Before the equip buttons, so the choice is made before the second tap.
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            checked={clearOthers}
+            disabled={running}
+            onChange={(e) => setClearOthers(e.target.checked)}
+            className="size-5"
+          />
+          Also move the character&apos;s other weapons and armour to the vault
+        </label>
+      ) : null}
       <div className="flex flex-wrap gap-2">
         {eligible.map((c) =>
           armed === c.characterId ? (
@@ -212,6 +230,7 @@ function LoadoutCard({
           <button className="border-line min-h-11 rounded-md border px-3">Delete</button>
         </form>
       </div>
+      <WriteSlotForm loadout={loadout} characters={characters} slots={slots} />
       <details className="text-sm">
         <summary className="min-h-11 cursor-pointer content-center">Rename</summary>
         <form action={rename} className="flex gap-2">

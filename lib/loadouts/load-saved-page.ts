@@ -109,7 +109,7 @@ export async function loadSavedPage(): Promise<SavedPageView> {
         where: describePlace(state, i),
       })),
     slots: Object.entries(slots.slots).flatMap(([characterId, list]) =>
-      list.filter((s) => !s.empty).map((s) => ({ characterId, index: s.index, name: s.name })),
+      list.map((s) => ({ characterId, index: s.index, name: s.name, empty: s.empty })),
     ),
   };
 }

@@ -45,15 +45,18 @@ export type PickableItemView = {
   where: string;
 };
 
-/** An in-game loadout slot that can be imported (empty slots left out). */
-export type ImportableSlotView = { characterId: string; index: number; name: string };
+/**
+ * One of a character's in-game loadout slots, empty ones too: a non-empty slot can be imported,
+ * and any slot can be written (an empty one filled, a full one overwritten).
+ */
+export type GameSlotView = { characterId: string; index: number; name: string; empty: boolean };
 
 export type SavedPageView = {
   kind: "saved";
   characters: { characterId: string; classType: number; name: string }[];
   loadouts: SavedLoadoutView[];
   pickable: PickableItemView[];
-  slots: ImportableSlotView[];
+  slots: GameSlotView[];
 };
 
 export type SharedPageView = {
