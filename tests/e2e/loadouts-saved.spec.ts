@@ -10,11 +10,20 @@ test.describe.configure({ mode: "serial" });
 
 type WorldItem = { itemInstanceId?: string; where: string; bucketHash: number };
 type World = {
-  characters: { characterId: string; classType: number }[];
+  characters: {
+    characterId: string;
+    classType: number;
+    /** The game's slots by index (the sandbox may leave trailing empty ones out). */
+    loadouts?: { items: { itemInstanceId: string }[] }[];
+  }[];
   items: WorldItem[];
 };
 
 const WARLOCK = 2;
+/** Kinetic, energy, power, helmet, gauntlets, chest, legs, class item (Bungie's bucket hashes). */
+const WEAPON_AND_ARMOUR = [
+  1498876634, 2465295065, 953998645, 3448274439, 3551918588, 14239492, 20886954, 1585787867,
+];
 const IDLE = { status: "idle", message: "" };
 const ACTIONS = "app/loadouts/saved/actions.ts";
 
@@ -63,27 +72,10 @@ async function saveHunterGear(page: Page, name: string) {
   return page.getByTestId("saved-loadout").filter({ hasText: name });
 }
 
-test.beforeEach(async ({ request }) => {
-  await sandboxControl(request, "reset");
-});
-
-test.afterAll(async ({ request }) => {
-  await sandboxControl(request, "reset");
-});
-
-test("builds a loadout from vault items and equips it in two taps", async ({
-  page,
-  request,
-}, testInfo) => {
-  await signInAs(page, /Aurora Vale/);
-  await expect(page).toHaveURL(/\/account$/);
-  await openSaved(page);
-  await deleteAll(page);
-  await expectNoSidewaysScroll(page);
-  await shot(page, "saved-empty", testInfo);
-
+/** A Warlock loadout of four legendaries from the vault, built with the page's picker. */
+async function buildWarlockFromVault(page: Page, name: string) {
   const form = page.locator("form").filter({ hasText: "Build from items" });
-  await form.getByLabel("Name", { exact: true }).fill("Vault build");
+  await form.getByLabel("Name", { exact: true }).fill(name);
   // A label wrapping a select also reads the select's options: find the select by its label's start.
   const select = (label: string) =>
     form
@@ -103,9 +95,30 @@ test("builds a loadout from vault items and equips it in two taps", async ({
     picked.push(value!);
   }
   await form.getByRole("button", { name: "Save picked items" }).click();
-  await expect(form.getByText('Saved "Vault build".')).toBeVisible();
+  await expect(form.getByText(`Saved "${name}".`)).toBeVisible();
+  return { card: page.getByTestId("saved-loadout").filter({ hasText: name }), picked };
+}
 
-  const card = page.getByTestId("saved-loadout").filter({ hasText: "Vault build" });
+test.beforeEach(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+test.afterAll(async ({ request }) => {
+  await sandboxControl(request, "reset");
+});
+
+test("builds a loadout from vault items and equips it in two taps", async ({
+  page,
+  request,
+}, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  await expectNoSidewaysScroll(page);
+  await shot(page, "saved-empty", testInfo);
+
+  const { card, picked } = await buildWarlockFromVault(page, "Vault build");
   await expect(
     card.getByRole("list", { name: "Vault build's items" }).getByRole("listitem"),
   ).toHaveCount(4);
@@ -137,6 +150,95 @@ test("builds a loadout from vault items and equips it in two taps", async ({
       `equipped:${warlock.characterId}`,
     );
   }
+});
+
+test("writes a saved loadout into one of the game's slots (equip, then snapshot)", async ({
+  page,
+  request,
+}, testInfo) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  const { card, picked } = await buildWarlockFromVault(page, "Slot build");
+  const before = await world(request);
+  const warlock = before.characters.find((c) => c.classType === WARLOCK)!;
+  const slotItems = (w: World, index: number) =>
+    (
+      w.characters.find((c) => c.characterId === warlock.characterId)?.loadouts?.[index]?.items ??
+      []
+    )
+      .map((i) => i.itemInstanceId)
+      .filter((id) => id !== "0");
+
+  await card.getByText("Save to game slot", { exact: true }).click();
+  const select = card.getByLabel("Game slot for Slot build");
+  // Only the Warlock's slots are offered: the loadout is a Warlock's. An empty one if any.
+  const options = select.locator("option");
+  expect(await options.count()).toBeGreaterThan(0);
+  await expect(options.filter({ hasNotText: /^Warlock · / })).toHaveCount(0);
+  const empty = options.filter({ hasText: /· empty$/ });
+  const option = (await empty.count()) > 0 ? empty.first() : options.last();
+  const label = (await option.textContent())!;
+  const index = Number(/Slot (\d+)/.exec(label)![1]) - 1;
+  await select.selectOption({ label });
+  for (const id of picked) expect(slotItems(before, index)).not.toContain(id);
+
+  await card.getByRole("button", { name: "Save to game slot" }).click(); // pick, then
+  await card
+    .getByRole("button", { name: /^Confirm: (write|overwrite) slot \d+ on Warlock$/ })
+    .click();
+  await expect(card.getByTestId("write-slot-status")).toHaveText(
+    `Saved into the game's slot ${index + 1}.`,
+    { timeout: 30_000 },
+  );
+  await expectNoSidewaysScroll(page);
+  await shot(page, "saved-written-to-slot", testInfo);
+
+  // The sandbox's world: the items are equipped on the Warlock and the slot holds every one.
+  const after = await world(request);
+  for (const id of picked) {
+    expect(after.items.find((i) => i.itemInstanceId === id)?.where).toBe(
+      `equipped:${warlock.characterId}`,
+    );
+    expect(slotItems(after, index)).toContain(id);
+  }
+  // The page lists the slot as filled now (the list refreshed after the action).
+  await expect(
+    select.locator("option", { hasText: `Warlock · Slot ${index + 1} · ` }),
+  ).not.toHaveText(/· empty$/);
+});
+
+test("equip can move the character's other weapons and armour to the vault", async ({
+  page,
+  request,
+}) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  await openSaved(page);
+  await deleteAll(page);
+  const { card, picked } = await buildWarlockFromVault(page, "Clean build");
+  const warlock = (await world(request)).characters.find((c) => c.classType === WARLOCK)!;
+  const carried = (w: World) =>
+    w.items.filter(
+      (i) =>
+        i.where === `inventory:${warlock.characterId}` && WEAPON_AND_ARMOUR.includes(i.bucketHash),
+    );
+  expect(carried(await world(request)).length, "the Warlock carries spare gear").toBeGreaterThan(0);
+
+  await card.getByLabel("Also move the character's other weapons and armour to the vault").check();
+  await card.getByRole("button", { name: "Equip on Warlock" }).click();
+  await card.getByRole("button", { name: "Confirm: equip on Warlock" }).click();
+  await expect(card.getByRole("status")).toHaveText('Equipped "Clean build" on your Warlock.', {
+    timeout: 60_000,
+  });
+  const after = await world(request);
+  for (const id of picked) {
+    expect(after.items.find((i) => i.itemInstanceId === id)?.where).toBe(
+      `equipped:${warlock.characterId}`,
+    );
+  }
+  expect(carried(after)).toEqual([]);
 });
 
 test("the keyboard way to edit: move an item up and remove one, kept after a reload", async ({
