@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { writeSlotAction } from "@/app/loadouts/saved/actions";
 import type {
   GameSlotView,
@@ -38,11 +38,21 @@ export function WriteSlotForm({
   const nameOf = (characterId: string) =>
     eligible.find((c) => c.characterId === characterId)?.name ?? "Character";
   if (choices.length === 0) return null;
+
+  // Dispatched from the confirm click, not a <form action>: React resets a form after its action,
+  // and a reset select would show another slot than the one the state (and the write) names.
+  function confirm(slot: GameSlotView) {
+    const form = new FormData();
+    form.set("loadoutId", loadout.id);
+    form.set("characterId", slot.characterId);
+    form.set("slotIndex", String(slot.index));
+    setArmed(false);
+    startTransition(() => write(form));
+  }
   return (
     <details className="text-sm">
       <summary className="min-h-11 cursor-pointer content-center">Save to game slot</summary>
-      <form action={write} className="grid gap-2" onSubmit={() => setArmed(false)}>
-        <input type="hidden" name="loadoutId" value={loadout.id} />
+      <div className="grid gap-2">
         <label className="grid gap-1">
           Game slot for {loadout.name}
           <select
@@ -62,11 +72,13 @@ export function WriteSlotForm({
         </label>
         {chosen ? (
           <>
-            <input type="hidden" name="characterId" value={chosen.characterId} />
-            <input type="hidden" name="slotIndex" value={chosen.index} />
+            {/* Keyed apart: the tap that arms must not land on the confirm button. */}
             {armed ? (
               <button
+                key="confirm"
+                type="button"
                 disabled={writing}
+                onClick={() => confirm(chosen)}
                 className="bg-accent min-h-11 rounded-md px-3 font-semibold text-black"
               >
                 Confirm: {chosen.empty ? "write" : "overwrite"} slot {chosen.index + 1} on{" "}
@@ -74,6 +86,7 @@ export function WriteSlotForm({
               </button>
             ) : (
               <button
+                key="arm"
                 type="button"
                 disabled={writing}
                 onClick={() => setArmed(true)}
@@ -95,7 +108,7 @@ export function WriteSlotForm({
         >
           {writing ? "Working…" : state.message}
         </p>
-      </form>
+      </div>
     </details>
   );
 }

@@ -171,7 +171,7 @@ test("writes a saved loadout into one of the game's slots (equip, then snapshot)
       .map((i) => i.itemInstanceId)
       .filter((id) => id !== "0");
 
-  await card.getByText("Save to game slot", { exact: true }).click();
+  await card.locator("summary", { hasText: "Save to game slot" }).click();
   const select = card.getByLabel("Game slot for Slot build");
   // Only the Warlock's slots are offered: the loadout is a Warlock's. An empty one if any.
   const options = select.locator("option");
@@ -185,9 +185,14 @@ test("writes a saved loadout into one of the game's slots (equip, then snapshot)
   for (const id of picked) expect(slotItems(before, index)).not.toContain(id);
 
   await card.getByRole("button", { name: "Save to game slot" }).click(); // pick, then
-  await card
-    .getByRole("button", { name: /^Confirm: (write|overwrite) slot \d+ on Warlock$/ })
-    .click();
+  // The first tap only arms: nothing is written until the confirm.
+  const confirm = card.getByRole("button", {
+    name: /^Confirm: (write|overwrite) slot \d+ on Warlock$/,
+  });
+  await expect(confirm).toBeVisible();
+  await expect(card.getByTestId("write-slot-status")).toHaveText("");
+  expect(slotItems(await world(request), index)).toEqual(slotItems(before, index));
+  await confirm.click();
   await expect(card.getByTestId("write-slot-status")).toHaveText(
     `Saved into the game's slot ${index + 1}.`,
     { timeout: 30_000 },
