@@ -208,7 +208,10 @@ test("writes a saved loadout into one of the game's slots (equip, then snapshot)
     );
     expect(slotItems(after, index)).toContain(id);
   }
-  // The page lists the slot as filled now (the list refreshed after the action).
+  // The picker still shows the slot written, and lists it as filled now (the page refreshed).
+  await expect(select.locator("option:checked")).toHaveText(
+    new RegExp(`^Warlock · Slot ${index + 1} · `),
+  );
   await expect(
     select.locator("option", { hasText: `Warlock · Slot ${index + 1} · ` }),
   ).not.toHaveText(/· empty$/);
