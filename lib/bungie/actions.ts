@@ -2,6 +2,7 @@ import "server-only";
 import {
   equipItem as apiEquipItem,
   equipItems as apiEquipItems,
+  insertSocketPlugFree as apiInsertSocketPlugFree,
   pullFromPostmaster as apiPullFromPostmaster,
   setItemLockState as apiSetItemLockState,
   transferItem as apiTransferItem,
@@ -24,11 +25,11 @@ export type ItemActionContext = {
   characterId: string;
 };
 
-function actionRequest(context: ItemActionContext) {
+function actionRequest(context: ItemActionContext, kind: "item" | "plug" = "item") {
   return {
     accessToken: context.accessToken,
     kind: "write" as const,
-    action: { player: context.bungieMembershipId, kind: "item" as const },
+    action: { player: context.bungieMembershipId, kind },
   };
 }
 
@@ -130,6 +131,32 @@ export async function setItemLockState(
         membershipType: params.membershipType as BungieMembershipType,
       }),
     actionRequest(params),
+    options,
+  );
+}
+
+/**
+ * Puts a plug in a free socket of an item on the character (a subclass's abilities, aspects and
+ * fragments; armour mods). Paced as its own kind ("plug", 0.5 s per player), not as item moves.
+ * socketArrayType 0 is the default socket array; the intrinsic one (1) is never free.
+ */
+export async function insertSocketPlugFree(
+  params: ItemActionContext & { itemId: string; socketIndex: number; plugItemHash: number },
+  options?: CallOptions,
+): Promise<void> {
+  await bungieFetch(
+    (http) =>
+      apiInsertSocketPlugFree(http, {
+        plug: {
+          socketIndex: params.socketIndex,
+          socketArrayType: 0,
+          plugItemHash: params.plugItemHash,
+        },
+        itemId: params.itemId,
+        characterId: params.characterId,
+        membershipType: params.membershipType as BungieMembershipType,
+      }),
+    actionRequest(params, "plug"),
     options,
   );
 }

@@ -34,6 +34,7 @@ export {
   pullFromPostmaster,
   equipItem,
   equipItems,
+  insertSocketPlugFree,
   setItemLockState,
 } from "./actions";
 export type { ItemActionContext } from "./actions";

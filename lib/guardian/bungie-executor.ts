@@ -3,6 +3,7 @@ import { getBungieAccessToken } from "@/lib/auth/access-token";
 import {
   equipItem,
   equipItems,
+  insertSocketPlugFree,
   isBungieError,
   pullFromPostmaster,
   reshapeEquipResults,
@@ -13,7 +14,7 @@ import {
   type EquipResult,
   type ItemActionContext,
 } from "@/lib/bungie";
-import type { PlanStep } from "@/lib/destiny/planner-state";
+import type { LoadoutStep } from "@/lib/destiny/loadout-planner";
 import { PlatformErrorCodes } from "@/lib/destiny/platform-error-codes";
 import type { GuardianContext } from "./guardian-context";
 
@@ -21,7 +22,7 @@ export type Executor = {
   /** Item actions sent to Bungie so far, resends included. */
   calls: number;
   /** Sends one step; resolves with the items EquipItems could not equip (empty otherwise). */
-  run: (step: PlanStep) => Promise<EquipResult[]>;
+  run: (step: LoadoutStep) => Promise<EquipResult[]>;
 };
 
 /**
@@ -65,7 +66,7 @@ export function bungieExecutor(context: GuardianContext, client?: BungieClient):
     characterId,
   });
   async function send(
-    step: PlanStep,
+    step: LoadoutStep,
     accessToken: string,
     options: CallOptions,
   ): Promise<EquipResult[]> {
@@ -105,6 +106,17 @@ export function bungieExecutor(context: GuardianContext, client?: BungieClient):
             ...base(step.characterId, accessToken),
             itemId: step.itemInstanceId,
             locked: step.locked,
+          },
+          options,
+        );
+        return [];
+      case "plug":
+        await insertSocketPlugFree(
+          {
+            ...base(step.characterId, accessToken),
+            itemId: step.itemInstanceId,
+            socketIndex: step.socketIndex,
+            plugItemHash: step.plugItemHash,
           },
           options,
         );

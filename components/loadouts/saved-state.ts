@@ -1,0 +1,3 @@
+import type { SavedActionState } from "@/lib/loadouts/saved-loadout-actions";
+
+export const IDLE_STATE: SavedActionState = { status: "idle", message: "" };
