@@ -1,9 +1,12 @@
 // Many confirmed digest subscribers at once, straight into the database, for the digest's scale
-// benchmark and its call-budget tests. The sandbox has two playable Destiny accounts ("demo",
-// "rival"), so subscribers share them: each is their own Warmind user with their own Bungie
+// benchmark and its call-budget tests. Each is their own Warmind user with their own Bungie
 // sign-in (an Account row with its own sealed tokens, issued by the sandbox), linked to one of
-// the two Destiny accounts. Their access tokens are stored already expired, as a daily digest
-// finds them (Bungie's live an hour): whoever needs one refreshes it first.
+// `accounts` (sandbox account keys, in turn; default the two demo accounts "demo" and "rival").
+// The sandbox, like Bungie, keeps a bounded number of live sign-ins per Bungie.net account
+// (sandbox/auth/token-store.ts, 25): callers who need every subscriber's token to work give at
+// most that many subscribers per account (the scale bench uses generated `load-N` accounts).
+// Their access tokens are stored already expired, as a daily digest finds them (Bungie's live
+// an hour): whoever needs one refreshes it first.
 import { getMembershipsForCurrentUser } from "@/lib/bungie";
 import { signInIdentity } from "@/lib/auth/sign-in-identity";
 import { sealTokens } from "@/lib/auth/stored-tokens";
@@ -27,16 +30,22 @@ export type SeedOptions = {
   /** Id prefix, so several seeds can share a database. */
   prefix?: string;
   batch?: number;
+  /** Sandbox account keys the subscribers are spread over, in turn (default demo, rival). */
+  accounts?: readonly string[];
 };
 
-const KEYS = ["demo", "rival"] as const;
+const DEFAULT_ACCOUNTS = ["demo", "rival"] as const;
 
 export async function seedSubscribers(options: SeedOptions): Promise<string[]> {
   const { db, secret, count } = options;
   const prefix = options.prefix ?? "seed";
   const batch = options.batch ?? 500;
+  const keys = options.accounts ?? DEFAULT_ACCOUNTS;
+  if (keys.length === 0) throw new Error("seedSubscribers: no accounts");
+  // Looked up first, so these grants are each account's oldest: the subscribers' own come after
+  // and push them out, never the other way round.
   const memberships = new Map<string, ReturnType<typeof signInIdentity>["destinyMemberships"]>();
-  for (const key of KEYS) {
+  for (const key of keys) {
     const tokens = options.issueToken(key);
     const data = await getMembershipsForCurrentUser(tokens.access_token);
     memberships.set(key, signInIdentity(data).destinyMemberships);
@@ -50,7 +59,7 @@ export async function seedSubscribers(options: SeedOptions): Promise<string[]> {
     const subscriptions = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
       const userId = `${prefix}-user-${i}`;
-      const key = KEYS[i % KEYS.length]!;
+      const key = keys[i % keys.length]!;
       const tokens = options.issueToken(key);
       users.push({ id: userId, name: `${prefix} ${i}` });
       accounts.push({
