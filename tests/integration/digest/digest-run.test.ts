@@ -29,7 +29,8 @@ const savedSecret = process.env.AUTH_SECRET;
 // lib/auth reads AUTH_SECRET through getEnv() to open the stored tokens.
 process.env.AUTH_SECRET = SECRET;
 
-describe.each(DATABASE_KINDS)("vendor digest run on %s", (kind) => {
+// Real HTTP, a real database and real SMTP on a busy machine: more than the default 30 s a test.
+describe.each(DATABASE_KINDS)("vendor digest run on %s", { timeout: 120_000 }, (kind) => {
   let server: SandboxServer;
   let database: TestDatabase;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
