@@ -9,7 +9,15 @@ import { filterVendorsView, isSaleFilter, countSales } from "@/lib/vendors/filte
 import { claimDelivery, commitToSend, finishDelivery, CLAIM_MS } from "./claim";
 import { confirmationCountsWhere } from "./confirmation-transport";
 import { composeDigest } from "./compose";
-import { loadSubscriberVendors, type SubscriberVendors } from "./load-subscriber-vendors";
+import {
+  loadSubscriberVendors,
+  type DigestShared,
+  type SubscriberVendors,
+} from "./load-subscriber-vendors";
+import { loadPublicStock, type PublicStock } from "./public-vendors";
+import { stockDefinitions } from "./stock-definitions";
+import { manifestLookup } from "@/lib/vendors/load-vendors";
+import type { VendorDefinitionLookup } from "@/lib/vendors/build-view";
 
 export type DigestSubscriber = {
   id: string;
@@ -17,21 +25,31 @@ export type DigestSubscriber = {
   email: string;
   tokenVersion: number;
   characterId: string | null;
+  filters: string[];
+  vendorHashes: bigint[];
 };
+
+/** What a loader gives the run; `calls` (what it cost at Bungie) goes into the report. */
+export type LoadedVendors = Pick<SubscriberVendors, "characterLabel" | "view"> &
+  Partial<Pick<SubscriberVendors, "calls">>;
 
 export type DigestRunDeps = {
   db: PrismaClient;
   transport: EmailTransport;
   env: Pick<Env, "appUrl" | "AUTH_SECRET" | "bungie">;
   now?: () => number;
-  /** Defaults to loadSubscriberVendors (the player's token, account and manifest language). */
-  loadVendors?: (subscriber: DigestSubscriber) => Promise<SubscriberVendors>;
+  /**
+   * Defaults to loadSubscriberVendors: only the Bungie calls the subscriber's choices need, and
+   * the run's shared public vendors.
+   */
+  loadVendors?: (subscriber: DigestSubscriber, shared: DigestShared) => Promise<LoadedVendors>;
   /** Subscribers handled at once (default 3). */
   concurrency?: number;
   claimMs?: number;
   /**
    * Stop starting new subscribers after this long (ms), so a run inside a time-limited function
-   * ends cleanly; the rest are reported as `deferred` and the next run picks them up.
+   * ends cleanly; the rest are reported as `deferred` and the next run (carry-on.ts) picks them
+   * up. Every run starts at least one subscriber, so a chain of runs always gets somewhere.
    */
   budgetMs?: number;
   log?: (line: string) => void;
@@ -68,6 +86,12 @@ export type DigestRunReport = {
    */
   unrecorded: number;
   failures: { subscriptionId: string; error: string }[];
+  /**
+   * Bungie calls this run made: GetPublicVendors (0 when cached for this reset), and per
+   * subscriber GetProfile and GetVendors. Token refreshes happen inside lib/auth and are not
+   * counted here (the benchmark counts them at the limiter).
+   */
+  bungieCalls: { publicVendors: number; profile: number; vendors: number };
   durationMs: number;
 };
 
@@ -84,15 +108,33 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
   const resetId = dailyPeriodIndex(nowMs);
   const resetAt = lastDailyReset(nowMs);
   const log = deps.log ?? (() => {});
-  const load = deps.loadVendors ?? ((s) => loadSubscriberVendors(deps.env, s));
+  const load =
+    deps.loadVendors ??
+    ((s, shared) =>
+      loadSubscriberVendors(deps.env, { ...s, vendorHashes: s.vendorHashes.map(Number) }, shared));
 
+  // Confirmed through a delivery that counts with this transport: an address confirmed in the
+  // demo outbox gets no real email until its owner confirms it by email.
+  const confirmed = {
+    confirmedAt: { not: null },
+    unsubscribedAt: null,
+    ...confirmationCountsWhere(deps.transport.kind),
+  };
+  const total = await deps.db.digestSubscription.count({ where: confirmed });
+  // Only those this reset still owes a digest: a carry-on run does not walk past the thousands
+  // already served (those done, or claimed by a run that is still alive, count as skipped).
   const subscriptions = await deps.db.digestSubscription.findMany({
-    // Confirmed through a delivery that counts with this transport: an address confirmed in the
-    // demo outbox gets no real email until its owner confirms it by email.
     where: {
-      confirmedAt: { not: null },
-      unsubscribedAt: null,
-      ...confirmationCountsWhere(deps.transport.kind),
+      ...confirmed,
+      deliveries: {
+        none: {
+          resetId,
+          OR: [
+            { status: { in: ["sent", "empty"] } },
+            { status: "sending", claimedUntil: { gte: new Date(nowMs) } },
+          ],
+        },
+      },
     },
     include: { user: { select: { bungieName: true, name: true } } },
     orderBy: { createdAt: "asc" },
@@ -102,15 +144,38 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
     resetId,
     resetAt: new Date(resetAt).toISOString(),
     transport: deps.transport.kind,
-    subscribers: subscriptions.length,
+    subscribers: Math.max(total, subscriptions.length),
     sent: 0,
     empty: 0,
-    skipped: 0,
+    skipped: Math.max(0, total - subscriptions.length),
     failed: 0,
     deferred: 0,
     unrecorded: 0,
     failures: [],
+    bungieCalls: { publicVendors: 0, profile: 0, vendors: 0 },
     durationMs: 0,
+  };
+
+  // Read at most once per run (and cached per reset for the runs after it), by whichever
+  // subscriber asks first. A failure is kept for the run: one failed call, not one per subscriber.
+  let publicStock: Promise<PublicStock> | undefined;
+  const definitions = new Map<string, Promise<VendorDefinitionLookup>>();
+  const shared: DigestShared = {
+    publicStock: () =>
+      (publicStock ??= loadPublicStock(resetId, {
+        call: { priority: "background" },
+        onCall: () => report.bungieCalls.publicVendors++,
+      })),
+    publicDefinitions: (language) => {
+      let found = definitions.get(language);
+      if (!found) {
+        found = shared
+          .publicStock()
+          .then((stock) => stockDefinitions(stock, manifestLookup(language)));
+        definitions.set(language, found);
+      }
+      return found;
+    },
   };
 
   const recordRetryMs = deps.recordRetryMs ?? 60_000;
@@ -155,7 +220,9 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
       return;
     }
     try {
-      const loaded = await load(subscription);
+      const loaded = await load(subscription, shared);
+      report.bungieCalls.profile += loaded.calls?.profile ?? 0;
+      report.bungieCalls.vendors += loaded.calls?.vendors ?? 0;
       const filters = subscription.filters.filter(isSaleFilter);
       const vendorHashes = subscription.vendorHashes.map(Number);
       const view = filterVendorsView(loaded.view, { filters, vendorHashes });
@@ -202,11 +269,15 @@ export async function runVendorDigest(deps: DigestRunDeps): Promise<DigestRunRep
   // Each subscriber is a handful of Bungie calls; a few at a time, in subscription order.
   const pool = createPool(deps.concurrency ?? 3);
   const budgetMs = deps.budgetMs ?? Infinity;
+  let begun = 0;
   await Promise.all(
     subscriptions.map((subscription) =>
       pool.run(async () => {
-        if (Date.now() - started >= budgetMs) report.deferred++;
-        else await handle(subscription);
+        if (begun > 0 && Date.now() - started >= budgetMs) report.deferred++;
+        else {
+          begun++;
+          await handle(subscription);
+        }
       }),
     ),
   );
