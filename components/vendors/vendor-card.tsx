@@ -142,7 +142,6 @@ export function VendorCard({
                   node={node}
                   tables={tables}
                   filters={filters}
-                  vendorRefresh={vendor.nextRefreshDate}
                   loadedAt={loadedAt}
                   details={details}
                 />
@@ -153,7 +152,6 @@ export function VendorCard({
               node={node}
               tables={tables}
               filters={filters}
-              vendorRefresh={vendor.nextRefreshDate}
               loadedAt={loadedAt}
               details={null}
             />
@@ -185,14 +183,12 @@ function Sales({
   node,
   tables,
   filters,
-  vendorRefresh,
   loadedAt,
   details,
 }: {
   node: SalesNode;
   tables: Tables;
   filters: readonly SaleFilter[];
-  vendorRefresh: string | null;
   loadedAt: string;
   details: SaleDetails | null;
 }) {
