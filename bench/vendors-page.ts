@@ -19,6 +19,8 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getDefinitions } from "@/lib/manifest";
 import type { DefinitionsLookup } from "@/lib/vendors/load-vendors";
 import { viewOfSnapshot } from "@/lib/vendors/view-of-snapshot";
+import { toClientView, toClientVendorSales } from "@/lib/vendors/client-view";
+import { gzipSync } from "node:zlib";
 import {
   PAGE_VENDOR_COMPONENTS,
   readVendorsSnapshot,
@@ -100,6 +102,10 @@ async function main() {
   let viewBytes = 0;
   let subVendorBytes = 0;
   let costBytes = 0;
+  let clientBytes = 0;
+  let clientGzip = 0;
+  let viewGzip = 0;
+  let salesBytes: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     let start = performance.now();
     await getVendors({
@@ -124,6 +130,13 @@ async function main() {
     cold.push(performance.now() - start);
     coldCalls = await platformCalls();
     viewBytes = Buffer.byteLength(JSON.stringify(view));
+    viewGzip = gzipSync(JSON.stringify(view)).length;
+    const clientJson = JSON.stringify(toClientView(view));
+    clientBytes = Buffer.byteLength(clientJson);
+    clientGzip = gzipSync(clientJson).length;
+    salesBytes = view.groups
+      .flatMap((g) => g.vendors)
+      .map((v) => Buffer.byteLength(JSON.stringify(toClientVendorSales(v))));
     const vendors = view.groups.flatMap((g) => g.vendors);
     subVendorBytes = Buffer.byteLength(JSON.stringify(vendors.map((v) => v.subVendors ?? [])));
     costBytes = Buffer.byteLength(
@@ -162,6 +175,13 @@ async function main() {
   console.log(`  warm view:        ${ms(median(warm))} server time`);
   console.log(
     `  view sent:        ${(viewBytes / 1024).toFixed(0)} kB of JSON (before compression), of which sub-vendors ${(subVendorBytes / 1024).toFixed(0)} kB, sale costs ${(costBytes / 1024).toFixed(0)} kB`,
+  );
+  const kB = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+  console.log(
+    `  sent in the page: ${kB(clientBytes)} of JSON (${kB(clientGzip)} gzipped), was ${kB(viewBytes)} (${kB(viewGzip)} gzipped) before the client view`,
+  );
+  console.log(
+    `  sales on opening: ${kB(median(salesBytes))} median per vendor, ${kB(Math.max(...salesBytes))} the largest, ${kB(salesBytes.reduce((a, b) => a + b, 0))} for all ${salesBytes.length} vendors`,
   );
 
   await db.$disconnect();

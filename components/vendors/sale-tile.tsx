@@ -1,5 +1,5 @@
 import { formatQuantity } from "@/lib/vendors/format";
-import type { VendorSaleView } from "@/lib/vendors/types";
+import type { ClientSale, Currency } from "@/lib/vendors/client-view";
 import { RefreshTime } from "./refresh-time";
 import { GearTierPip } from "@/components/ui/gear-tier";
 import { rarityBorder, rarityText } from "@/components/ui/rarity-styles";
@@ -10,18 +10,21 @@ import { rarityBorder, rarityText } from "@/components/ui/rarity-styles";
  */
 export function SaleTile({
   sale,
+  currencies,
+  rarityName,
   power = null,
-  vendorRefresh,
   loadedAt,
 }: {
-  sale: VendorSaleView;
+  sale: ClientSale;
+  /** Item hash → the currency's name and icon (sent once for the whole vendor). */
+  currencies: Readonly<Record<string, Currency>>;
+  rarityName: string;
   /** The sale's power, when the player asked Bungie for the vendor's item details. */
   power?: number | null;
-  vendorRefresh: string | null;
   loadedAt: string;
 }) {
-  const ownRefresh =
-    sale.refreshesAt && sale.refreshesAt !== vendorRefresh ? sale.refreshesAt : null;
+  const ownRefresh = sale.leavesAt ?? null;
+  const quantity = sale.quantity ?? 1;
   return (
     <li
       className="border-line bg-panel-2 flex min-w-0 gap-3 rounded-md border p-2.5"
@@ -35,12 +38,12 @@ export function SaleTile({
       <div className="grid min-w-0 flex-1 content-start gap-0.5">
         <p className="truncate font-semibold" title={sale.name}>
           {sale.name}
-          {sale.quantity > 1 ? (
-            <span className="text-muted font-normal"> ×{formatQuantity(sale.quantity)}</span>
+          {quantity > 1 ? (
+            <span className="text-muted font-normal"> ×{formatQuantity(quantity)}</span>
           ) : null}
         </p>
         <p className="truncate text-xs">
-          <span className={rarityText(sale.rarity)}>{sale.rarityName}</span>
+          <span className={rarityText(sale.rarity)}>{rarityName}</span>
           {sale.typeName ? <span className="text-muted"> {sale.typeName}</span> : null}
           {sale.gearTier ? <GearTierPip tier={sale.gearTier} className="ml-1.5" /> : null}
           {power !== null ? (
@@ -51,22 +54,25 @@ export function SaleTile({
         </p>
         <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
           {sale.costs.length === 0 ? <span className="text-muted">Free</span> : null}
-          {sale.costs.map((cost) => (
-            <span key={cost.itemHash} className="inline-flex items-center gap-1" title={cost.name}>
-              {cost.iconUrl ? (
-                // eslint-disable-next-line @next/next/no-img-element
-                <img
-                  src={cost.iconUrl}
-                  alt=""
-                  width={16}
-                  height={16}
-                  className="size-4 rounded-sm"
-                />
-              ) : null}
-              <span>{formatQuantity(cost.quantity)}</span>
-              <span className="sr-only">{cost.name}</span>
-            </span>
-          ))}
+          {sale.costs.map(([itemHash, amount]) => {
+            const cost = currencies[itemHash] ?? { name: "", iconUrl: null };
+            return (
+              <span key={itemHash} className="inline-flex items-center gap-1" title={cost.name}>
+                {cost.iconUrl ? (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img
+                    src={cost.iconUrl}
+                    alt=""
+                    width={16}
+                    height={16}
+                    className="size-4 rounded-sm"
+                  />
+                ) : null}
+                <span>{formatQuantity(amount)}</span>
+                <span className="sr-only">{cost.name}</span>
+              </span>
+            );
+          })}
         </p>
         {sale.owned === false || ownRefresh ? (
           <p className="text-muted flex flex-wrap gap-x-2 text-xs">

@@ -1,37 +1,77 @@
 "use client";
 
 import { useState } from "react";
-import { countVendorSales } from "@/lib/vendors/filters";
-import type { VendorView } from "@/lib/vendors/types";
+import useSWR from "swr";
+import { saleMatches, type SaleFilter } from "@/lib/vendors/filters";
+import {
+  countMatching,
+  facetSale,
+  type ClientVendor,
+  type ClientVendorSales,
+  type SalesNode,
+} from "@/lib/vendors/client-view";
 import { RefreshTime } from "./refresh-time";
 import { SaleTile } from "./sale-tile";
 import { VendorDetails } from "./vendor-details-button";
 import type { SaleDetails } from "@/lib/vendors/vendor-details";
 
+type Tables = Pick<ClientVendorSales, "currencies" | "rarityNames">;
+
+async function fetchSales(url: string): Promise<ClientVendorSales> {
+  const response = await fetch(url);
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as { message?: unknown } | null)?.message;
+    throw new Error(typeof message === "string" ? message : "The sales could not be loaded.");
+  }
+  return body as ClientVendorSales;
+}
+
 /**
- * One vendor, closed until the player opens it: the page lists ~40 vendors and ~800 sales, and a
- * phone should only lay out the ones asked for. Its sub-vendors (engram previews, Eververse's
+ * One vendor, closed until the player opens it: the page lists ~40 vendors and ~2,900 sales, and
+ * a phone should only download and lay out the ones asked for. Opening a vendor fetches its sales
+ * (and its sub-vendors') from the page's cache; its sub-vendors (engram previews, Eververse's
  * pages) open the same way inside it. Open by default while filters are on (`open`).
  */
 export function VendorCard({
   vendor,
   loadedAt,
   characterId,
+  filters,
   open: openByDefault,
-  nested = false,
+  nested = null,
 }: {
-  vendor: VendorView;
+  vendor: ClientVendor;
   loadedAt: string;
-  /** Whose vendors these are (the details button asks Bungie for this character). */
+  /** Whose vendors these are (the sales and the details button are this character's). */
   characterId: string;
+  filters: readonly SaleFilter[];
   open: boolean;
-  nested?: boolean;
+  /** A sub-vendor: its sales, as its top-level vendor fetched them (undefined while loading). */
+  nested?: {
+    node: SalesNode | undefined;
+    tables: Tables | undefined;
+    error: Error | undefined;
+  } | null;
 }) {
   const [toggled, setToggled] = useState<boolean | null>(null);
   const open = toggled ?? openByDefault;
+  const { data, error } = useSWR(
+    open && !nested ? `/vendors/sales?character=${characterId}&vendor=${vendor.vendorHash}` : null,
+    fetchSales,
+    { revalidateOnFocus: false },
+  );
+  const node = nested ? nested.node : data;
+  const tables = nested ? nested.tables : data;
+  const failure = nested ? nested.error : error;
   const headingId = `vendor-${vendor.vendorHash}`;
-  const total = countVendorSales(vendor);
+  const total = countMatching(vendor, filters);
   const Heading = nested ? "h4" : "h3";
+  const ownMatching = [...vendor.facets].filter((f) => saleMatches(facetSale(f), filters)).length;
+  const hasGear = [...vendor.facets].some((f) => {
+    const kind = facetSale(f).kind;
+    return kind === "weapon" || kind === "armor";
+  });
   return (
     <section
       aria-labelledby={headingId}
@@ -82,25 +122,57 @@ export function VendorCard({
         </span>
       </header>
       {open ? (
-        <div id={`${headingId}-sales`} className="grid grid-cols-1 gap-2">
-          {vendor.sales.length === 0 ? null : !nested &&
-            vendor.sales.some((s) => s.kind === "weapon" || s.kind === "armor") ? (
+        <div
+          id={`${headingId}-sales`}
+          className="grid grid-cols-1 gap-2"
+          aria-busy={!node && !failure}
+        >
+          {failure ? (
+            <p role="alert" className="text-danger text-sm">
+              {failure.message}
+            </p>
+          ) : !node || !tables ? (
+            ownMatching > 0 ? (
+              <p className="text-muted text-sm">Loading sales…</p>
+            ) : null
+          ) : ownMatching === 0 ? null : !nested && hasGear ? (
             <VendorDetails characterId={characterId} vendorHash={vendor.vendorHash}>
-              {(details) => <Sales vendor={vendor} loadedAt={loadedAt} details={details} />}
+              {(details) => (
+                <Sales
+                  node={node}
+                  tables={tables}
+                  filters={filters}
+                  loadedAt={loadedAt}
+                  details={details}
+                />
+              )}
             </VendorDetails>
           ) : (
-            <Sales vendor={vendor} loadedAt={loadedAt} details={null} />
-          )}
-          {(vendor.subVendors ?? []).map((sub) => (
-            <VendorCard
-              key={sub.vendorHash}
-              vendor={sub}
+            <Sales
+              node={node}
+              tables={tables}
+              filters={filters}
               loadedAt={loadedAt}
-              characterId={characterId}
-              open={openByDefault}
-              nested
+              details={null}
             />
-          ))}
+          )}
+          {vendor.subVendors
+            .filter((sub) => countMatching(sub, filters) > 0)
+            .map((sub) => (
+              <VendorCard
+                key={sub.vendorHash}
+                vendor={sub}
+                loadedAt={loadedAt}
+                characterId={characterId}
+                filters={filters}
+                open={openByDefault}
+                nested={{
+                  node: node?.subVendors.find((s) => s.vendorHash === sub.vendorHash),
+                  tables,
+                  error: failure,
+                }}
+              />
+            ))}
         </div>
       ) : null}
     </section>
@@ -108,28 +180,35 @@ export function VendorCard({
 }
 
 function Sales({
-  vendor,
+  node,
+  tables,
+  filters,
   loadedAt,
   details,
 }: {
-  vendor: VendorView;
+  node: SalesNode;
+  tables: Tables;
+  filters: readonly SaleFilter[];
   loadedAt: string;
   details: SaleDetails | null;
 }) {
   return (
     <ul className="grid grid-cols-1 gap-2 sm:grid-cols-2 xl:grid-cols-3">
-      {vendor.sales.map((sale) => {
-        const detail = details?.[String(sale.vendorItemIndex)];
-        return (
-          <SaleTile
-            key={sale.vendorItemIndex}
-            sale={detail ? { ...sale, gearTier: detail.gearTier } : sale}
-            power={detail?.power ?? null}
-            vendorRefresh={vendor.nextRefreshDate}
-            loadedAt={loadedAt}
-          />
-        );
-      })}
+      {node.sales
+        .filter((sale) => saleMatches(sale, filters))
+        .map((sale) => {
+          const detail = details?.[String(sale.vendorItemIndex)];
+          return (
+            <SaleTile
+              key={sale.vendorItemIndex}
+              sale={detail ? { ...sale, gearTier: detail.gearTier } : sale}
+              currencies={tables.currencies}
+              rarityName={tables.rarityNames[sale.rarity] ?? ""}
+              power={detail?.power ?? null}
+              loadedAt={loadedAt}
+            />
+          );
+        })}
     </ul>
   );
 }

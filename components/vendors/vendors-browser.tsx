@@ -1,18 +1,22 @@
 "use client";
 
 import { useMemo, useState } from "react";
-import {
-  countVendorSales,
-  filterVendorsView,
-  SALE_FILTER_LABELS,
-  SALE_FILTERS,
-  type SaleFilter,
-} from "@/lib/vendors/filters";
-import type { VendorsView } from "@/lib/vendors/types";
+import { SALE_FILTER_LABELS, SALE_FILTERS, type SaleFilter } from "@/lib/vendors/filters";
+import { countMatching, type ClientVendorsView } from "@/lib/vendors/client-view";
 import { VendorCard } from "./vendor-card";
 
-const countAll = (view: VendorsView) =>
-  view.groups.reduce((n, g) => n + g.vendors.reduce((m, v) => m + countVendorSales(v), 0), 0);
+const countAll = (view: ClientVendorsView, filters: readonly SaleFilter[]) =>
+  view.groups.reduce((n, g) => n + g.vendors.reduce((m, v) => m + countMatching(v, filters), 0), 0);
+
+/** The groups and vendors with at least one sale that matches (the sales load when opened). */
+function shownGroups(view: ClientVendorsView, filters: readonly SaleFilter[]) {
+  return view.groups
+    .map((group) => ({
+      ...group,
+      vendors: group.vendors.filter((v) => countMatching(v, filters) > 0),
+    }))
+    .filter((group) => group.vendors.length > 0);
+}
 
 /** The game's vendors screen for the character, grouped as in the game, with the sale filters. */
 export function VendorsBrowser({
@@ -20,15 +24,15 @@ export function VendorsBrowser({
   loadedAt,
   characterId,
 }: {
-  view: VendorsView;
+  view: ClientVendorsView;
   loadedAt: string;
   characterId: string;
 }) {
   const [filters, setFilters] = useState<SaleFilter[]>([]);
-  const shown = useMemo(() => filterVendorsView(view, { filters }), [view, filters]);
-  const total = countAll(view);
-  const matching = countAll(shown);
-  const vendorCount = shown.groups.reduce((n, g) => n + g.vendors.length, 0);
+  const shown = useMemo(() => shownGroups(view, filters), [view, filters]);
+  const total = useMemo(() => countAll(view, []), [view]);
+  const matching = useMemo(() => countAll(view, filters), [view, filters]);
+  const vendorCount = shown.reduce((n, g) => n + g.vendors.length, 0);
 
   const toggle = (filter: SaleFilter) =>
     setFilters((current) =>
@@ -80,14 +84,14 @@ export function VendorsBrowser({
 
       <MissingVendors view={view} />
 
-      {shown.groups.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="border-line bg-panel text-muted rounded-lg border p-6 text-center">
           {total === 0
             ? "No vendor has anything on sale right now."
             : "Nothing on sale matches these filters."}
         </p>
       ) : (
-        shown.groups.map((group) => (
+        shown.map((group) => (
           <section
             key={group.groupHash}
             aria-labelledby={`group-${group.groupHash}`}
@@ -105,6 +109,7 @@ export function VendorsBrowser({
                 vendor={vendor}
                 loadedAt={loadedAt}
                 characterId={characterId}
+                filters={filters}
                 open={filters.length > 0}
               />
             ))}
@@ -119,7 +124,7 @@ export function VendorsBrowser({
  * Vendors Bungie.net sent nothing for, named once in one line, and those the manifest does not
  * name yet, only counted: the rest of the page stays the vendors that did answer.
  */
-function MissingVendors({ view }: { view: VendorsView }) {
+function MissingVendors({ view }: { view: ClientVendorsView }) {
   const failed = view.failedVendors;
   const unnamed = view.unnamedVendorCount ?? 0;
   if (failed.length === 0 && unnamed === 0) return null;

@@ -25,7 +25,10 @@ export function isSaleFilter(value: string): value is SaleFilter {
  * "not yet owned" narrow whatever else is chosen. A sale whose ownership the collections don't
  * tell is never "not yet owned": the filter only promises what it knows.
  */
-export function saleMatches(sale: VendorSaleView, filters: readonly SaleFilter[]): boolean {
+export function saleMatches(
+  sale: Pick<VendorSaleView, "rarity" | "owned" | "kind">,
+  filters: readonly SaleFilter[],
+): boolean {
   if (filters.includes("exotic") && sale.rarity !== EXOTIC_RARITY) return false;
   if (filters.includes("unowned") && sale.owned !== false) return false;
   const kinds = KIND_FILTERS.filter((kind) => filters.includes(kind));

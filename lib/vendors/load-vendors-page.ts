@@ -10,7 +10,7 @@ import { getPlayerManifestLanguage } from "@/lib/manifest";
 import { viewOfSnapshot } from "./view-of-snapshot";
 import { chosenVendorHashes } from "./chosen-vendors";
 import { manifestLookup } from "./load-vendors";
-import type { VendorsView } from "./types";
+import { toClientView, type ClientVendorsView } from "./client-view";
 import { vendorsUnavailableMessage } from "./unavailable-message";
 import { readVendorsSnapshot } from "./vendors-snapshot";
 
@@ -26,7 +26,8 @@ export type VendorsPageData =
       status: "ok";
       characters: CharacterChoice[];
       characterId: string;
-      view: VendorsView;
+      /** Vendors and a filter index of their sales; each vendor's sales load when opened. */
+      view: ClientVendorsView;
       /** When this page was rendered (the refresh times shown are relative to it). */
       loadedAt: string;
       /** When Warmind read these sales from Bungie (cached until the vendors refresh). */
@@ -78,7 +79,7 @@ export async function loadVendorsPage(requestedCharacterId?: string): Promise<Ve
         light: c.light,
         emblemUrl: bungieAssetUrl(c.emblemPath) || null,
       })),
-      view,
+      view: toClientView(view),
       loadedAt: new Date().toISOString(),
       readAt: snapshot.stock.readAt,
     };

@@ -26,6 +26,9 @@ test.afterAll(async ({ request }) => {
 });
 
 const sales = (page: Page) => page.getByTestId("vendor-sale");
+/** Opened vendors fetch their sales: wait until none is still loading before reading tiles. */
+const salesLoaded = (page: Page) =>
+  expect(page.locator('[data-testid="vendor-card"] [aria-busy="true"]')).toHaveCount(0, LOADED);
 
 /** Bungie's Destiny2 calls the sandbox answered since `since` was taken. */
 async function bungieCalls(request: APIRequestContext): Promise<Record<string, number>> {
@@ -140,6 +143,7 @@ test("the game's vendors screen in two Bungie calls, none on a repeat view, with
 
   // Exotic weapons: narrowed again, Xûr sells some; Banshee-44 none.
   await page.getByRole("button", { name: "Weapons" }).click();
+  await salesLoaded(page);
   expect(
     await sales(page).evaluateAll((tiles) =>
       tiles.every(
@@ -161,6 +165,7 @@ test("the game's vendors screen in two Bungie calls, none on a repeat view, with
   const notYetOwned = page.getByRole("button", { name: "Not yet owned" });
   await expect(notYetOwned).toBeEnabled();
   await notYetOwned.click();
+  await salesLoaded(page);
   const unowned = await sales(page).evaluateAll((list) =>
     list.map((t) => ({
       itemHash: Number(t.getAttribute("data-item-hash")),
