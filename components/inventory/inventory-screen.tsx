@@ -6,21 +6,25 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useMemo,
   useOptimistic,
   useRef,
   useState,
+  type DragEvent,
+  type MouseEvent,
 } from "react";
 import { chooseCharacter, inventoryAction } from "@/app/inventory/actions";
 import { ToastProvider, useToast } from "@/components/ui/toast";
 import { IDLE_RESULT, type ItemActionResult } from "@/lib/guardian/action-result";
 import type { ChooseCharacterState } from "@/lib/guardian/choose-character";
 import { predictAction } from "@/lib/guardian/predict-action";
-import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
+import type { PageInventoryView, TileItemView } from "@/lib/guardian/view-types";
 import { AccountInventory } from "./account-inventory";
 import { CharacterBuckets } from "./character-buckets";
 import { CharacterSwitcher } from "./character-switcher";
 import { InventoryToolbar } from "./inventory-toolbar";
 import { ItemSheet } from "./item-sheet";
+import { DRAG_TYPE } from "./item-tile";
 import { PostmasterSection } from "./postmaster-section";
 import { SearchResults } from "./search-results";
 import { SetBar } from "./set-bar";
@@ -31,7 +35,7 @@ import { VaultSection } from "./vault-section";
 /** After a move succeeds, the real profile is read back once things settle. */
 const REVALIDATE_AFTER_MS = 1_500;
 
-export function InventoryScreen({ initialView }: { initialView: InventoryView }) {
+export function InventoryScreen({ initialView }: { initialView: PageInventoryView }) {
   return (
     <ToastProvider>
       <Inventory initialView={initialView} />
@@ -45,7 +49,7 @@ function formOf(fields: Record<string, string>): FormData {
   return data;
 }
 
-function Inventory({ initialView }: { initialView: InventoryView }) {
+function Inventory({ initialView }: { initialView: PageInventoryView }) {
   const { view, mutate, refresh, refreshing, error } = useInventoryData(initialView);
   const toast = useToast();
   const [selectedId, setSelectedId] = useState(initialView.selectedCharacterId);
@@ -133,7 +137,7 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
     [run],
   );
 
-  const toggleInSet = (item: ItemView) => {
+  const toggleInSet = (item: TileItemView) => {
     if (!item.equippable) {
       toast.show({ tone: "info", title: `${item.name} can't be equipped.` });
       return;
@@ -145,18 +149,41 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
       return [...keys.filter((k) => !sameSlot.includes(k)), item.key];
     });
   };
-  const tiles: TileHandlers = {
-    props: (item) => ({
-      onOpen: selecting ? toggleInSet : (i: ItemView) => setOpenKey(i.key),
-      selected: setKeys.includes(item.key),
-      selecting,
-    }),
+  const selectedKeys = useMemo(() => new Set(setKeys), [setKeys]);
+  // Stable while nothing about selection changes, so the (memoised) sections and tiles skip
+  // re-rendering when the sheet opens or a toast shows.
+  const tiles = useMemo<TileHandlers>(
+    () => ({ selecting, selectedKeys }),
+    [selecting, selectedKeys],
+  );
+  const itemsByKey = useMemo(() => new Map(view.items.map((i) => [i.key, i])), [view.items]);
+
+  // One handler for every tile on the page (up to a thousand): a tap opens the item's sheet, or
+  // toggles it in the set in "select" mode; a drag carries its key to a drop target.
+  const tileAt = (target: EventTarget): HTMLElement | null =>
+    target instanceof Element ? target.closest<HTMLElement>('[data-testid="item-tile"]') : null;
+  const onTileClick = (event: MouseEvent<HTMLDivElement>) => {
+    const item = itemsByKey.get(tileAt(event.target)?.dataset.itemKey ?? "");
+    if (!item) return;
+    if (selecting) toggleInSet(item);
+    else setOpenKey(item.key);
+  };
+  const onTileDragStart = (event: DragEvent<HTMLDivElement>) => {
+    const tile = tileAt(event.target);
+    const key = tile?.dataset.itemKey;
+    if (!tile || !key) return;
+    event.dataTransfer.setData(DRAG_TYPE, key);
+    event.dataTransfer.setData("text/plain", tile.title);
+    event.dataTransfer.effectAllowed = "move";
   };
 
   const character =
     view.characters.find((c) => c.characterId === shownSelectedId) ?? view.characters[0];
-  const openItem = openKey ? (view.items.find((i) => i.key === openKey) ?? null) : null;
-  const vaultCount = view.items.filter((i) => i.location === "vault").length;
+  const openItem = openKey ? (itemsByKey.get(openKey) ?? null) : null;
+  const vaultCount = useMemo(
+    () => view.items.filter((i) => i.location === "vault").length,
+    [view.items],
+  );
   const onRefresh = async () => {
     const failure = await refresh();
     if (failure) toast.show({ tone: "error", title: failure.message });
@@ -164,7 +191,12 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
   };
 
   return (
-    <div className={`grid gap-5 ${selecting ? "pb-24" : ""}`} aria-busy={acting}>
+    <div
+      className={`grid gap-5 ${selecting ? "pb-24" : ""}`}
+      aria-busy={acting}
+      onClick={onTileClick}
+      onDragStart={onTileDragStart}
+    >
       <h1 className="sr-only">Inventory</h1>
       <CharacterSwitcher
         characters={view.characters}

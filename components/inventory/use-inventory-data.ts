@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import useSWR from "swr";
-import type { InventoryView, UnavailableView } from "@/lib/guardian/view-types";
+import type { PageInventoryView, UnavailableView } from "@/lib/guardian/view-types";
 
 export const VIEW_URL = "/inventory/view";
 
@@ -15,7 +15,7 @@ export class ViewFetchError extends Error {
   }
 }
 
-async function fetchView(url: string): Promise<InventoryView> {
+async function fetchView(url: string): Promise<PageInventoryView> {
   let response: Response;
   try {
     response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
@@ -25,7 +25,8 @@ async function fetchView(url: string): Promise<InventoryView> {
   if (response.status === 401) {
     throw new ViewFetchError("Your session has ended. Sign in again to see your inventory.", true);
   }
-  const body = (await response.json().catch(() => null)) as InventoryView | UnavailableView | null;
+  const body = (await response.json().catch(() => null)) as
+    PageInventoryView | UnavailableView | null;
   if (!response.ok || !body) throw new ViewFetchError("Your inventory couldn't be refreshed.");
   if (body.kind === "unavailable") throw new ViewFetchError(`${body.title}. ${body.message}`);
   return body;
@@ -35,8 +36,8 @@ async function fetchView(url: string): Promise<InventoryView> {
  * The inventory in SWR: the server's render is the first value (no fetch on mount); it refreshes
  * when the window regains focus (at most every 15 s), on demand, and after our own moves.
  */
-export function useInventoryData(initial: InventoryView) {
-  const { data, mutate, error } = useSWR<InventoryView, ViewFetchError>(VIEW_URL, fetchView, {
+export function useInventoryData(initial: PageInventoryView) {
+  const { data, mutate, error } = useSWR<PageInventoryView, ViewFetchError>(VIEW_URL, fetchView, {
     fallbackData: initial,
     revalidateOnMount: false,
     revalidateIfStale: false,

@@ -1,18 +1,18 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { isArmorBucket, isWeaponBucket } from "@/lib/destiny/buckets";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ItemView } from "@/lib/guardian/view-types";
+import type { TileItemView } from "@/lib/guardian/view-types";
 import { CHARACTER_BUCKETS } from "./bucket-labels";
 import { ItemGroup, ItemTiles } from "./item-group";
 import type { TileHandlers } from "./tile-handlers";
 import { useDropTarget } from "./use-drop-target";
+import { useProgressiveCount } from "./use-progressive-count";
 
 const ORDER = new Map(CHARACTER_BUCKETS.map((b, n) => [b.hash, n]));
 
-function sortForVault(a: ItemView, b: ItemView) {
+function sortForVault(a: TileItemView, b: TileItemView) {
   return (
     (ORDER.get(a.bucketHash) ?? 99) - (ORDER.get(b.bucketHash) ?? 99) ||
     b.rarity - a.rarity ||
@@ -22,22 +22,20 @@ function sortForVault(a: ItemView, b: ItemView) {
 }
 
 /** The vault, grouped into weapons, armour and the rest, with counts against its capacity. */
-export function VaultSection({
+export const VaultSection = memo(function VaultSection({
   items,
   capacity,
   tiles,
   onDropItem,
   hidden,
 }: {
-  items: ItemView[];
+  items: TileItemView[];
   capacity: number;
   tiles: TileHandlers;
   onDropItem: (itemKey: string, to: string) => void;
   hidden: boolean;
 }) {
   const drop = useDropTarget("vault", onDropItem);
-  // Up to 700 tiles: drawn in the browser, so the server's page render stays small and fast.
-  const hydrated = useHydrated();
   const groups = useMemo(() => {
     const vault = items.filter((i) => i.location === "vault").sort(sortForVault);
     return {
@@ -57,6 +55,9 @@ export function VaultSection({
       ],
     };
   }, [items]);
+  // Up to 700 tiles: drawn in the browser, so the server's page render stays small, and a step
+  // at a time (use-progressive-count.ts), so no long task holds up a tap.
+  const shown = useProgressiveCount(groups.total);
   const full = groups.total >= capacity;
   return (
     <section
@@ -82,24 +83,28 @@ export function VaultSection({
           Bungie didn&apos;t share your vault. Sign in again to let Warmind read it.
         </p>
       ) : (
-        groups.list.map((group) => (
-          <ItemGroup
-            key={group.id}
-            id={`vault-${group.id}`}
-            title={group.title}
-            count={group.items.length}
-            testId={`vault-${group.id}`}
-          >
-            {group.items.length === 0 ? (
-              <p className="text-muted text-sm">None.</p>
-            ) : !hydrated ? (
-              <Skeleton className="h-32" />
-            ) : (
-              <ItemTiles items={group.items} tiles={tiles} />
-            )}
-          </ItemGroup>
-        ))
+        groups.list.map((group, n) => {
+          const offset = groups.list.slice(0, n).reduce((sum, g) => sum + g.items.length, 0);
+          const visible = group.items.slice(0, Math.max(0, shown - offset));
+          return (
+            <ItemGroup
+              key={group.id}
+              id={`vault-${group.id}`}
+              title={group.title}
+              count={group.items.length}
+              testId={`vault-${group.id}`}
+            >
+              {group.items.length === 0 ? (
+                <p className="text-muted text-sm">None.</p>
+              ) : visible.length === 0 ? (
+                <Skeleton className="h-32" />
+              ) : (
+                <ItemTiles items={visible} tiles={tiles} />
+              )}
+            </ItemGroup>
+          );
+        })
       )}
     </section>
   );
-}
+});
