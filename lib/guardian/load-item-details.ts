@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { getGuardianContext } from "./guardian-context";
+import { keptItemDetails } from "./item-details-store";
 import { loadInventoryView } from "./load-inventory-view";
 import { itemDetailsOf } from "./page-view";
 import type { ItemDetails, UnavailableView } from "./view-types";
@@ -12,16 +14,22 @@ export const ItemKeySchema = z
   .regex(/^[\w@:#.-]+$/);
 
 /**
- * One item's sheet details for the signed-in player, from the same short profile cache as the
- * page (within 15 s of it, no Bungie call; later, the one GetProfile a refresh would make).
- * null: no Destiny account, or no such item of theirs (a key from someone else's inventory
- * finds nothing, since only this player's profile is read).
+ * One item's sheet details for the signed-in player: from the details the page's own GetProfile
+ * produced (kept 10 minutes, item-details-store.ts), so opening a sheet costs no Bungie call.
+ * An item the page did not have (a new drop) reads the profile (the 15 s profile cache, else one
+ * GetProfile). null: no Destiny account, or no such item of theirs (a key from someone else's
+ * inventory finds nothing, since only this player's details are read).
  */
 export async function loadItemDetails(
   userId: string,
   key: string,
 ): Promise<ItemDetails | UnavailableView | null> {
-  const view = await loadInventoryView(userId);
+  const context = await getGuardianContext(userId);
+  if (!context) return null;
+  const kept = await keptItemDetails(context);
+  const details = kept ? itemDetailsOf(kept, key) : null;
+  if (details) return details;
+  const view = await loadInventoryView(userId, {}, context);
   if (!view || view.kind === "unavailable") return view;
   return itemDetailsOf(view, key);
 }

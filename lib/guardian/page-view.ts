@@ -1,7 +1,22 @@
 // The inventory page's data as it crosses to the browser, and one item's details on demand.
 // Pure: shared by the page's loader, its JSON route and the details route.
 import { StatHashes } from "@/lib/destiny/game-facts";
-import type { InventoryView, ItemDetails, PageInventoryView } from "./view-types";
+import type { InventoryView, ItemDetails, ItemView, PageInventoryView } from "./view-types";
+
+/** What an item's sheet details are made of: the view's names and each item's stats and perks. */
+export type DetailsSource = Pick<InventoryView, "statNames" | "descriptions" | "plugs"> & {
+  items: Pick<ItemView, "key" | "itemHash" | "stats" | "plugs">[];
+};
+
+/** The details part of a view, without the tiles' fields (kept by item-details-store.ts). */
+export function detailsSourceOf(view: DetailsSource): DetailsSource {
+  return {
+    statNames: view.statNames,
+    descriptions: view.descriptions,
+    plugs: view.plugs,
+    items: view.items.map(({ key, itemHash, stats, plugs }) => ({ key, itemHash, stats, plugs })),
+  };
+}
 
 /** The view without per-item details (stats, perks, flavour text): those come with the sheet. */
 export function pageViewOf(view: InventoryView): PageInventoryView {
@@ -28,7 +43,7 @@ const STAT_ORDER: number[] = [
 const COUNTS = new Set<number>([StatHashes.RoundsPerMinute, StatHashes.Magazine]);
 
 /** One item's sheet details, named; null when the player holds no item with that key. */
-export function itemDetailsOf(view: InventoryView, key: string): ItemDetails | null {
+export function itemDetailsOf(view: DetailsSource, key: string): ItemDetails | null {
   const item = view.items.find((i) => i.key === key);
   if (!item) return null;
   const rank = (hash: number) => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCache } from "@/lib/cache/cache";
 import { loadInventoryView } from "@/lib/guardian/load-inventory-view";
 import { loadItemDetails } from "@/lib/guardian/load-item-details";
-import { setProfileCache } from "@/lib/guardian/profile-store";
+import { ITEM_DETAILS_TTL_MS, setItemDetailsCache } from "@/lib/guardian/item-details-store";
+import { PROFILE_TTL_MS, setProfileCache } from "@/lib/guardian/profile-store";
 import type { InventoryView } from "@/lib/guardian/view-types";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
 import { openTestDatabase, type TestDatabase } from "../../support/databases";
@@ -18,18 +19,23 @@ let server: SandboxServer;
 let database: TestDatabase;
 let demo: string;
 let rival: string;
+/** The caches' clock: a sheet opened "minutes later" without waiting minutes. */
+let clock = Date.now();
 
 beforeAll(async () => {
   server = await startSandboxServer();
   database = await openTestDatabase("pglite");
   useSandboxAndDatabase(server, database.db);
-  setProfileCache(createCache());
+  setProfileCache(createCache({ now: () => clock }));
+  setItemDetailsCache(createCache({ now: () => clock }));
   demo = await signInPlayer(server, database.db, "demo");
   rival = await signInPlayer(server, database.db, "rival");
 });
 
 afterAll(async () => {
   releaseSandboxAndDatabase();
+  setProfileCache(undefined);
+  setItemDetailsCache(undefined);
   await database?.close();
   await server?.close();
 });
@@ -61,6 +67,22 @@ describe("an item's details for its sheet", () => {
     expect(details.plugs.map((p) => p.name)).toEqual(
       weapon.plugs.map((hash) => page.plugs[hash]!.name),
     );
+  });
+
+  it("costs no GetProfile for a sheet opened after the profile cache expired, until the details expire", async () => {
+    const page = await view(demo);
+    const weapon = page.items.find((i) => i.location === "vault" && i.plugs.length > 0)!;
+    clock += PROFILE_TTL_MS + 1_000;
+    const later = await counting(server, () => loadItemDetails(demo, weapon.key));
+    expect(later.calls).toBe(0);
+    expect(later.value).toMatchObject({ key: weapon.key });
+    // The profile itself did expire: the page read again costs its GetProfile.
+    expect((await counting(server, () => view(demo))).calls).toBe(1);
+
+    clock += ITEM_DETAILS_TTL_MS + 1_000;
+    const expired = await counting(server, () => loadItemDetails(demo, weapon.key));
+    expect(expired.calls).toBe(1);
+    expect(expired.value).toMatchObject({ key: weapon.key });
   });
 
   it("finds nothing for another player's item", async () => {
