@@ -9,7 +9,7 @@
 // Targets (issue 17): performance ≥ 95 and accessibility 100 on every page, INP ≤ 200 ms.
 // Scores are noisy on two busy cores (one page moves by 10+ points between runs): read medians.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import lighthouse, { startFlow, type Flags } from "lighthouse";
 import { launch, type Browser, type Page } from "puppeteer-core";
@@ -239,6 +239,12 @@ async function measurePage(browser: Browser, pagePath: string, cookie: string): 
       const final = new URL(lhr.finalDisplayedUrl);
       if (final.pathname !== new URL(`${ORIGIN}${pagePath}`).pathname)
         throw new Error(`${pagePath} ended on ${final.pathname} (signed out?)`);
+      // LIGHTHOUSE_SAVE=dir keeps each run's report (which tasks, which scripts) to look into.
+      if (process.env.LIGHTHOUSE_SAVE) {
+        mkdirSync(process.env.LIGHTHOUSE_SAVE, { recursive: true });
+        const name = `${pagePath.replace(/\W+/g, "-")}-${Date.now()}.json`;
+        writeFileSync(path.join(process.env.LIGHTHOUSE_SAVE, name), JSON.stringify(lhr));
+      }
       return summarise(lhr);
     } catch (error) {
       if (attempt >= 3) throw error;
@@ -344,6 +350,13 @@ async function equipFlow(browser: Browser): Promise<number> {
     await flow.navigate(`${ORIGIN}/inventory`, { name: "inventory" });
     const itemKey = await vaultWeaponKey(page);
     const tileSelector = `[data-testid="item-tile"][data-item-key="${itemKey}"]`;
+    // The vault draws its tiles as they scroll into view: scroll to it as a player does.
+    for (let n = 0; n < 40 && !(await page.$(tileSelector)); n++) {
+      await page
+        .$eval('#vault [data-testid="lazy-chunk"]', (el) => el.scrollIntoView())
+        .catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
     await page.waitForSelector(tileSelector);
     await page.$eval(tileSelector, (el) => el.scrollIntoView({ block: "center" }));
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -22,6 +22,7 @@ import type { PageInventoryView, TileItemView } from "@/lib/guardian/view-types"
 import { AccountInventory } from "./account-inventory";
 import { CharacterBuckets } from "./character-buckets";
 import { CharacterSwitcher } from "./character-switcher";
+import { DrawAllContext } from "./draw-all";
 import { InventoryToolbar } from "./inventory-toolbar";
 import { ItemSheet } from "./item-sheet";
 import { DRAG_TYPE } from "./item-tile";
@@ -59,6 +60,16 @@ function Inventory({ initialView }: { initialView: PageInventoryView }) {
   const deferredQuery = useDeferredValue(query);
   const [selecting, setSelecting] = useState(false);
   const [setKeys, setSetKeys] = useState<string[]>([]);
+  // From the first Tab, every tile is drawn, so the keyboard reaches tiles not yet scrolled to.
+  const [keyboard, setKeyboard] = useState(false);
+  useEffect(() => {
+    if (keyboard) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Tab") startTransition(() => setKeyboard(true));
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [keyboard]);
 
   // The action below runs after renders; it reads the latest values through refs.
   const latest = useRef({ view, selectedId: shownSelectedId });
@@ -191,107 +202,109 @@ function Inventory({ initialView }: { initialView: PageInventoryView }) {
   };
 
   return (
-    <div
-      className={`grid gap-5 ${selecting ? "pb-24" : ""}`}
-      aria-busy={acting}
-      onClick={onTileClick}
-      onDragStart={onTileDragStart}
-    >
-      <h1 className="sr-only">Inventory</h1>
-      <CharacterSwitcher
-        characters={view.characters}
-        selectedId={character?.characterId ?? null}
-        choose={choose}
-        choosing={choosing}
-        onDropItem={onDropItem}
-        vaultCount={vaultCount}
-        vaultCapacity={view.capacity.vault}
-      />
-      <InventoryToolbar
-        query={query}
-        onQuery={setQuery}
-        onRefresh={() => void onRefresh()}
-        refreshing={refreshing}
-        loadedAt={view.loadedAt}
-        selecting={selecting}
-        onToggleSelecting={() => {
-          setSelecting((s) => !s);
-          setSetKeys([]);
-        }}
-      />
-      <div aria-live="polite" data-testid="action-status" className="-mt-2 text-sm">
-        {result.status !== "idle" ? (
-          <div className={result.status === "error" ? "text-danger" : "text-ok"}>
-            <p>{result.message}</p>
-            {result.notices.length > 0 || result.placements.length > 0 ? (
-              <ul className="text-muted mt-1 list-disc pl-5">
-                {result.notices.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-                {result.placements.map((p) => (
-                  <li key={`${p.name}-${p.where}`}>
-                    {p.name} is {p.where}.
-                  </li>
-                ))}
-              </ul>
+    <DrawAllContext value={keyboard}>
+      <div
+        className={`grid gap-5 ${selecting ? "pb-24" : ""}`}
+        aria-busy={acting}
+        onClick={onTileClick}
+        onDragStart={onTileDragStart}
+      >
+        <h1 className="sr-only">Inventory</h1>
+        <CharacterSwitcher
+          characters={view.characters}
+          selectedId={character?.characterId ?? null}
+          choose={choose}
+          choosing={choosing}
+          onDropItem={onDropItem}
+          vaultCount={vaultCount}
+          vaultCapacity={view.capacity.vault}
+        />
+        <InventoryToolbar
+          query={query}
+          onQuery={setQuery}
+          onRefresh={() => void onRefresh()}
+          refreshing={refreshing}
+          loadedAt={view.loadedAt}
+          selecting={selecting}
+          onToggleSelecting={() => {
+            setSelecting((s) => !s);
+            setSetKeys([]);
+          }}
+        />
+        <div aria-live="polite" data-testid="action-status" className="-mt-2 text-sm">
+          {result.status !== "idle" ? (
+            <div className={result.status === "error" ? "text-danger" : "text-ok"}>
+              <p>{result.message}</p>
+              {result.notices.length > 0 || result.placements.length > 0 ? (
+                <ul className="text-muted mt-1 list-disc pl-5">
+                  {result.notices.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                  {result.placements.map((p) => (
+                    <li key={`${p.name}-${p.where}`}>
+                      {p.name} is {p.where}.
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+        {error ? (
+          <p role="alert" className="border-danger/50 bg-danger/10 rounded-md border p-3 text-sm">
+            {error.message}{" "}
+            {error.signedOut ? (
+              <a href="/signin?callbackUrl=%2Finventory" className="underline">
+                Sign in
+              </a>
             ) : null}
-          </div>
+          </p>
+        ) : null}
+        {deferredQuery.trim() ? (
+          <SearchResults view={view} query={deferredQuery} tiles={tiles} />
+        ) : character ? (
+          <>
+            <CharacterBuckets
+              character={character}
+              items={view.items}
+              capacity={view.capacity.bucket}
+              tiles={tiles}
+            />
+            <PostmasterSection
+              character={character}
+              items={view.items}
+              capacity={view.capacity.postmaster}
+              warningAt={view.capacity.postmasterWarning}
+              tiles={tiles}
+            />
+            <VaultSection
+              items={view.items}
+              capacity={view.capacity.vault}
+              tiles={tiles}
+              onDropItem={onDropItem}
+              hidden={view.privateComponents.includes("profileInventory")}
+            />
+            <AccountInventory items={view.items} tiles={tiles} />
+          </>
+        ) : (
+          <p className="text-muted">This Destiny account has no characters yet.</p>
+        )}
+        <ItemSheet
+          item={openItem}
+          view={view}
+          selectedId={character?.characterId ?? null}
+          action={dispatch}
+          onClose={() => setOpenKey(null)}
+        />
+        {selecting ? (
+          <SetBar
+            selected={setKeys}
+            character={character}
+            action={dispatch}
+            onClear={() => setSetKeys([])}
+          />
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="border-danger/50 bg-danger/10 rounded-md border p-3 text-sm">
-          {error.message}{" "}
-          {error.signedOut ? (
-            <a href="/signin?callbackUrl=%2Finventory" className="underline">
-              Sign in
-            </a>
-          ) : null}
-        </p>
-      ) : null}
-      {deferredQuery.trim() ? (
-        <SearchResults view={view} query={deferredQuery} tiles={tiles} />
-      ) : character ? (
-        <>
-          <CharacterBuckets
-            character={character}
-            items={view.items}
-            capacity={view.capacity.bucket}
-            tiles={tiles}
-          />
-          <PostmasterSection
-            character={character}
-            items={view.items}
-            capacity={view.capacity.postmaster}
-            warningAt={view.capacity.postmasterWarning}
-            tiles={tiles}
-          />
-          <VaultSection
-            items={view.items}
-            capacity={view.capacity.vault}
-            tiles={tiles}
-            onDropItem={onDropItem}
-            hidden={view.privateComponents.includes("profileInventory")}
-          />
-          <AccountInventory items={view.items} tiles={tiles} />
-        </>
-      ) : (
-        <p className="text-muted">This Destiny account has no characters yet.</p>
-      )}
-      <ItemSheet
-        item={openItem}
-        view={view}
-        selectedId={character?.characterId ?? null}
-        action={dispatch}
-        onClose={() => setOpenKey(null)}
-      />
-      {selecting ? (
-        <SetBar
-          selected={setKeys}
-          character={character}
-          action={dispatch}
-          onClear={() => setSetKeys([])}
-        />
-      ) : null}
-    </div>
+    </DrawAllContext>
   );
 }

@@ -2,13 +2,12 @@
 
 import { memo, useMemo } from "react";
 import { isArmorBucket, isWeaponBucket } from "@/lib/destiny/buckets";
-import { Skeleton } from "@/components/ui/skeleton";
 import type { TileItemView } from "@/lib/guardian/view-types";
 import { CHARACTER_BUCKETS } from "./bucket-labels";
-import { ItemGroup, ItemTiles } from "./item-group";
+import { ItemGroup } from "./item-group";
+import { LazyTiles } from "./lazy-tiles";
 import type { TileHandlers } from "./tile-handlers";
 import { useDropTarget } from "./use-drop-target";
-import { useProgressiveCount } from "./use-progressive-count";
 
 const ORDER = new Map(CHARACTER_BUCKETS.map((b, n) => [b.hash, n]));
 
@@ -55,9 +54,6 @@ export const VaultSection = memo(function VaultSection({
       ],
     };
   }, [items]);
-  // Up to 700 tiles: drawn in the browser, so the server's page render stays small, and a step
-  // at a time (use-progressive-count.ts), so no long task holds up a tap.
-  const shown = useProgressiveCount(groups.total);
   const full = groups.total >= capacity;
   return (
     <section
@@ -83,27 +79,23 @@ export const VaultSection = memo(function VaultSection({
           Bungie didn&apos;t share your vault. Sign in again to let Warmind read it.
         </p>
       ) : (
-        groups.list.map((group, n) => {
-          const offset = groups.list.slice(0, n).reduce((sum, g) => sum + g.items.length, 0);
-          const visible = group.items.slice(0, Math.max(0, shown - offset));
-          return (
-            <ItemGroup
-              key={group.id}
-              id={`vault-${group.id}`}
-              title={group.title}
-              count={group.items.length}
-              testId={`vault-${group.id}`}
-            >
-              {group.items.length === 0 ? (
-                <p className="text-muted text-sm">None.</p>
-              ) : visible.length === 0 ? (
-                <Skeleton className="h-32" />
-              ) : (
-                <ItemTiles items={visible} tiles={tiles} />
-              )}
-            </ItemGroup>
-          );
-        })
+        // Up to 700 tiles: each group draws its tiles a chunk at a time as they scroll into
+        // view (lazy-tiles.tsx), so a page load draws none of them off screen.
+        groups.list.map((group) => (
+          <ItemGroup
+            key={group.id}
+            id={`vault-${group.id}`}
+            title={group.title}
+            count={group.items.length}
+            testId={`vault-${group.id}`}
+          >
+            {group.items.length === 0 ? (
+              <p className="text-muted text-sm">None.</p>
+            ) : (
+              <LazyTiles items={group.items} tiles={tiles} />
+            )}
+          </ItemGroup>
+        ))
       )}
     </section>
   );
