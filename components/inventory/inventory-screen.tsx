@@ -36,10 +36,17 @@ import { VaultSection } from "./vault-section";
 /** After a move succeeds, the real profile is read back once things settle. */
 const REVALIDATE_AFTER_MS = 1_500;
 
-export function InventoryScreen({ initialView }: { initialView: PageInventoryView }) {
+export function InventoryScreen({
+  initialView,
+  vaultCount,
+}: {
+  initialView: PageInventoryView;
+  /** The vault's size while only the chosen character's items are there (the first paint). */
+  vaultCount: number;
+}) {
   return (
     <ToastProvider>
-      <Inventory initialView={initialView} />
+      <Inventory initialView={initialView} initialVaultCount={vaultCount} />
     </ToastProvider>
   );
 }
@@ -50,8 +57,14 @@ function formOf(fields: Record<string, string>): FormData {
   return data;
 }
 
-function Inventory({ initialView }: { initialView: PageInventoryView }) {
-  const { view, mutate, refresh, refreshing, error } = useInventoryData(initialView);
+function Inventory({
+  initialView,
+  initialVaultCount,
+}: {
+  initialView: PageInventoryView;
+  initialVaultCount: number;
+}) {
+  const { view, partial, mutate, refresh, refreshing, error } = useInventoryData(initialView);
   const toast = useToast();
   const [selectedId, setSelectedId] = useState(initialView.selectedCharacterId);
   const [shownSelectedId, setShownSelectedId] = useOptimistic(selectedId);
@@ -72,18 +85,21 @@ function Inventory({ initialView }: { initialView: PageInventoryView }) {
   }, [keyboard]);
 
   // The action below runs after renders; it reads the latest values through refs.
-  const latest = useRef({ view, selectedId: shownSelectedId });
+  const latest = useRef({ view, selectedId: shownSelectedId, partial });
   useEffect(() => {
-    latest.current = { view, selectedId: shownSelectedId };
-  }, [view, shownSelectedId]);
+    latest.current = { view, selectedId: shownSelectedId, partial };
+  }, [view, shownSelectedId, partial]);
   const revalidateTimer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(revalidateTimer.current), []);
 
   const [result, dispatch, acting] = useActionState(
     async (previous: ItemActionResult, formData: FormData): Promise<ItemActionResult> => {
-      const { view: before, selectedId: actor } = latest.current;
-      // Show the move at once, as the planner expects the game to do it.
-      const predicted = predictAction({ ...before, selectedCharacterId: actor }, formData);
+      const { view: before, selectedId: actor, partial: firstPart } = latest.current;
+      // Show the move at once, as the planner expects the game to do it (once the whole
+      // inventory is there: the planner needs the vault; before, the read-back shows it).
+      const predicted = firstPart
+        ? null
+        : predictAction({ ...before, selectedCharacterId: actor }, formData);
       if (predicted) {
         const shown = { ...predicted, selectedCharacterId: before.selectedCharacterId };
         latest.current = { ...latest.current, view: shown };
@@ -192,8 +208,8 @@ function Inventory({ initialView }: { initialView: PageInventoryView }) {
     view.characters.find((c) => c.characterId === shownSelectedId) ?? view.characters[0];
   const openItem = openKey ? (itemsByKey.get(openKey) ?? null) : null;
   const vaultCount = useMemo(
-    () => view.items.filter((i) => i.location === "vault").length,
-    [view.items],
+    () => (partial ? initialVaultCount : view.items.filter((i) => i.location === "vault").length),
+    [view.items, partial, initialVaultCount],
   );
   const onRefresh = async () => {
     const failure = await refresh();
@@ -260,7 +276,11 @@ function Inventory({ initialView }: { initialView: PageInventoryView }) {
             ) : null}
           </p>
         ) : null}
-        {deferredQuery.trim() ? (
+        {deferredQuery.trim() && partial ? (
+          <p role="status" className="text-muted text-sm">
+            Loading your whole inventory to search it…
+          </p>
+        ) : deferredQuery.trim() ? (
           <SearchResults view={view} query={deferredQuery} tiles={tiles} />
         ) : character ? (
           <>
@@ -279,6 +299,7 @@ function Inventory({ initialView }: { initialView: PageInventoryView }) {
             />
             <VaultSection
               items={view.items}
+              loadingCount={partial ? initialVaultCount : null}
               capacity={view.capacity.vault}
               tiles={tiles}
               onDropItem={onDropItem}

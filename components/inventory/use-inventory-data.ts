@@ -33,13 +33,15 @@ async function fetchView(url: string): Promise<PageInventoryView> {
 }
 
 /**
- * The inventory in SWR: the server's render is the first value (no fetch on mount); it refreshes
- * when the window regains focus (at most every 15 s), on demand, and after our own moves.
+ * The inventory in SWR: the server's render is the first value, holding only the chosen
+ * character's items (page-view.ts firstPaintOf); the whole inventory is fetched once mounted. It
+ * refreshes when the window regains focus (at most every 15 s), on demand, and after our own
+ * moves. `partial`: only the server's first part is there yet.
  */
 export function useInventoryData(initial: PageInventoryView) {
   const { data, mutate, error } = useSWR<PageInventoryView, ViewFetchError>(VIEW_URL, fetchView, {
     fallbackData: initial,
-    revalidateOnMount: false,
+    revalidateOnMount: true,
     revalidateIfStale: false,
     revalidateOnFocus: true,
     focusThrottleInterval: 15_000,
@@ -62,5 +64,6 @@ export function useInventoryData(initial: PageInventoryView) {
     }
   }, [mutate]);
 
-  return { view: data ?? initial, mutate, refresh, refreshing, error };
+  const view = data ?? initial;
+  return { view, partial: view === initial, mutate, refresh, refreshing, error };
 }

@@ -23,12 +23,15 @@ function sortForVault(a: TileItemView, b: TileItemView) {
 /** The vault, grouped into weapons, armour and the rest, with counts against its capacity. */
 export const VaultSection = memo(function VaultSection({
   items,
+  loadingCount,
   capacity,
   tiles,
   onDropItem,
   hidden,
 }: {
   items: TileItemView[];
+  /** The vault's size while its items are still on their way (the page's first paint). */
+  loadingCount: number | null;
   capacity: number;
   tiles: TileHandlers;
   onDropItem: (itemKey: string, to: string) => void;
@@ -38,7 +41,7 @@ export const VaultSection = memo(function VaultSection({
   const groups = useMemo(() => {
     const vault = items.filter((i) => i.location === "vault").sort(sortForVault);
     return {
-      total: vault.length,
+      total: loadingCount ?? vault.length,
       list: [
         {
           id: "weapons",
@@ -53,7 +56,7 @@ export const VaultSection = memo(function VaultSection({
         },
       ],
     };
-  }, [items]);
+  }, [items, loadingCount]);
   const full = groups.total >= capacity;
   return (
     <section
@@ -77,6 +80,10 @@ export const VaultSection = memo(function VaultSection({
       {hidden ? (
         <p className="text-muted text-sm">
           Bungie didn&apos;t share your vault. Sign in again to let Warmind read it.
+        </p>
+      ) : loadingCount !== null ? (
+        <p role="status" className="text-muted text-sm">
+          Loading the vault…
         </p>
       ) : (
         // Up to 700 tiles: each group draws its tiles a chunk at a time as they scroll into

@@ -1,7 +1,13 @@
 // The inventory page's data as it crosses to the browser, and one item's details on demand.
 // Pure: shared by the page's loader, its JSON route and the details route.
 import { StatHashes } from "@/lib/destiny/game-facts";
-import type { InventoryView, ItemDetails, ItemView, PageInventoryView } from "./view-types";
+import type {
+  FirstPaintView,
+  InventoryView,
+  ItemDetails,
+  ItemView,
+  PageInventoryView,
+} from "./view-types";
 
 /** What an item's sheet details are made of: the view's names and each item's stats and perks. */
 export type DetailsSource = Pick<InventoryView, "statNames" | "descriptions" | "plugs"> & {
@@ -22,6 +28,20 @@ export function detailsSourceOf(view: DetailsSource): DetailsSource {
 export function pageViewOf(view: InventoryView): PageInventoryView {
   const { statNames: _names, descriptions: _texts, plugs: _plugs, items, ...rest } = view;
   return { ...rest, items: items.map(({ stats: _stats, plugs: _itemPlugs, ...item }) => item) };
+}
+
+/**
+ * What the page itself sends (issue 17): the chosen character's gear and postmaster, and how full
+ * the vault is. The vault, the other characters and the account's consumables (most of a full
+ * account's 900 items, which a phone's screen shows none of at first) follow as JSON from
+ * /inventory/view once the page is interactive: the page's HTML carries a seventh of the items.
+ */
+export function firstPaintOf(view: PageInventoryView): FirstPaintView {
+  const chosen = view.selectedCharacterId ?? view.characters[0]?.characterId ?? null;
+  return {
+    view: { ...view, items: view.items.filter((i) => i.ownerCharacterId === chosen) },
+    vaultCount: view.items.filter((i) => i.location === "vault").length,
+  };
 }
 
 // The game's order for weapon and armour stats; counts (rounds per minute, magazine) get no bar.

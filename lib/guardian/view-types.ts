@@ -73,6 +73,9 @@ export type PageInventoryView = Omit<
   "items" | "statNames" | "descriptions" | "plugs"
 > & { items: TileItemView[] };
 
+/** The page's first render: part of the items (page-view.ts firstPaintOf), the rest fetched. */
+export type FirstPaintView = { view: PageInventoryView; vaultCount: number };
+
 /** One item's details, fetched when its sheet opens (GET /inventory/item?key=…). */
 export type ItemDetails = {
   key: string;

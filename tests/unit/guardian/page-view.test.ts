@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { StatHashes } from "@/lib/destiny/game-facts";
-import { itemDetailsOf, pageViewOf } from "@/lib/guardian/page-view";
+import { firstPaintOf, itemDetailsOf, pageViewOf } from "@/lib/guardian/page-view";
 import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
 
 const PERK = 2001;
@@ -103,5 +103,32 @@ describe("the inventory page's data", () => {
   it("finds nothing for a key the player does not hold", () => {
     expect(itemDetailsOf(view, "6917529000000000009")).toBeNull();
     expect(itemDetailsOf(view, "6917529000000000002")).toMatchObject({ stats: [], plugs: [] });
+  });
+
+  it("first paints the chosen character's items only, and says how full the vault is", () => {
+    const hunter = { characterId: "2305843009000000001" };
+    const titan = { characterId: "2305843009000000002" };
+    const whole = pageViewOf({
+      ...view,
+      characters: [hunter, titan] as InventoryView["characters"],
+      selectedCharacterId: titan.characterId,
+      items: [
+        item("1", { location: "equipped", ownerCharacterId: hunter.characterId }),
+        item("2", { location: "equipped", ownerCharacterId: titan.characterId }),
+        item("3", { location: "inventory", ownerCharacterId: titan.characterId }),
+        item("4", { location: "postmaster", ownerCharacterId: titan.characterId }),
+        item("5"),
+        item("6"),
+        item("7", { location: "inventory", ownerCharacterId: null }),
+      ],
+    });
+    const first = firstPaintOf(whole);
+    expect(first.view.items.map((i) => i.key)).toEqual(["2", "3", "4"]);
+    expect(first.vaultCount).toBe(2);
+    expect(first.view.characters).toEqual(whole.characters);
+    // No choice stored: the first character (the one played most recently).
+    expect(
+      firstPaintOf({ ...whole, selectedCharacterId: null }).view.items.map((i) => i.key),
+    ).toEqual(["1"]);
   });
 });
