@@ -7,6 +7,6 @@ export const metadata: Metadata = { title: "Inventory" };
 
 export default async function InventoryPage() {
   const view = await loadInventoryPage();
-  if (view.kind === "unavailable") return <UnavailablePanel view={view} retryHref="/inventory" />;
-  return <InventoryScreen initialView={view} />;
+  if ("kind" in view) return <UnavailablePanel view={view} retryHref="/inventory" />;
+  return <InventoryScreen initialView={view.view} vaultCount={view.vaultCount} />;
 }

@@ -14,19 +14,36 @@ type Props = {
   now: number;
 };
 
-/** Collects the details as they settle, for the sorts and counts that need them. */
+/**
+ * Collects the details as they settle, for the sorts and counts that need them. Sixty profiles
+ * stream in one by one: their results are gathered and applied once per frame, so the roster
+ * re-renders a few times rather than once per member.
+ */
 function useSettledDetails(details: Props["details"]): Record<string, MemberDetailsView> {
   const [settled, setSettled] = useState<Record<string, MemberDetailsView>>({});
   useEffect(() => {
     let live = true;
+    let pending: Record<string, MemberDetailsView> = {};
+    let frame: number | undefined;
+    const flush = () => {
+      frame = undefined;
+      const batch = pending;
+      pending = {};
+      setSettled((prev) => ({ ...prev, ...batch }));
+    };
     for (const [key, promise] of Object.entries(details)) {
       promise.then(
-        (d) => live && setSettled((prev) => ({ ...prev, [key]: d })),
+        (d) => {
+          if (!live) return;
+          pending[key] = d;
+          frame ??= window.requestAnimationFrame(flush);
+        },
         () => {},
       );
     }
     return () => {
       live = false;
+      if (frame !== undefined) window.cancelAnimationFrame(frame);
     };
   }, [details]);
   return settled;

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { Suspense } from "react";
+import { memo, Suspense } from "react";
 import { formatDate, formatDateTime, formatRelative, lastOnlineMs } from "@/lib/clan/format";
 import { memberName } from "@/lib/clan/roster-view";
 import type { MemberDetailsView, RosterMemberView } from "@/lib/clan/types";
@@ -11,8 +11,12 @@ import { MemberDetailsCells, MemberDetailsSkeleton } from "./member-details-cell
 export const ROW_GRID =
   "md:grid-cols-[minmax(0,1.7fr)_5.5rem_6.5rem_7rem_minmax(0,3.3fr)_4.5rem] md:gap-x-4";
 
-/** One member: roster facts at once, characters and time played when their profile arrives. */
-export function MemberRow({
+/**
+ * One member: roster facts at once, characters and time played when their profile arrives.
+ * Memoised: the roster re-renders as details settle, the rows whose member did not change don't.
+ * Rows off screen skip layout and paint (content-visibility) until scrolled to.
+ */
+export const MemberRow = memo(function MemberRow({
   member,
   details,
   now,
@@ -26,7 +30,7 @@ export function MemberRow({
   return (
     <li
       data-member-key={member.key}
-      className={`border-line bg-panel hover:bg-panel-2 relative grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 rounded-lg border p-3 md:rounded-none md:border-0 md:border-b md:bg-transparent md:px-4 ${ROW_GRID}`}
+      className={`border-line bg-panel hover:bg-panel-2 relative grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 rounded-lg border p-3 [contain-intrinsic-size:auto_88px] [content-visibility:auto] md:rounded-none md:border-0 md:border-b md:bg-transparent md:px-4 md:[contain-intrinsic-size:auto_52px] ${ROW_GRID}`}
     >
       <div className="min-w-0">
         <Link
@@ -80,4 +84,4 @@ export function MemberRow({
       </Suspense>
     </li>
   );
-}
+});

@@ -1,21 +1,22 @@
 "use client";
 
-import type { CharacterView, ItemView } from "@/lib/guardian/view-types";
+import { memo } from "react";
+import type { CharacterView, TileItemView } from "@/lib/guardian/view-types";
 import { CHARACTER_BUCKETS } from "./bucket-labels";
 import { ItemTile } from "./item-tile";
-import type { TileHandlers } from "./tile-handlers";
+import { tileProps, type TileHandlers } from "./tile-handlers";
 
 const GROUP_TITLES = { weapons: "Weapons", armor: "Armour", gear: "Subclass and gear" } as const;
 
 /** The chosen character's equipped item and inventory in every bucket, grouped like the game. */
-export function CharacterBuckets({
+export const CharacterBuckets = memo(function CharacterBuckets({
   character,
   items,
   capacity,
   tiles,
 }: {
   character: CharacterView;
-  items: ItemView[];
+  items: TileItemView[];
   capacity: number;
   tiles: TileHandlers;
 }) {
@@ -58,7 +59,7 @@ export function CharacterBuckets({
                 >
                   <div className="grid gap-1">
                     {equipped ? (
-                      <ItemTile item={equipped} size="lg" {...tiles.props(equipped)} />
+                      <ItemTile item={equipped} size="lg" {...tileProps(equipped, tiles)} />
                     ) : (
                       <div className="border-line size-16 rounded-md border-2 border-dashed" />
                     )}
@@ -66,7 +67,7 @@ export function CharacterBuckets({
                   </div>
                   <div className="flex flex-wrap content-start gap-1.5">
                     {inventory.map((item) => (
-                      <ItemTile key={item.key} item={item} {...tiles.props(item)} />
+                      <ItemTile key={item.key} item={item} {...tileProps(item, tiles)} />
                     ))}
                     {inventory.length === 0 ? (
                       <span className="text-muted self-center text-xs">Empty</span>
@@ -80,4 +81,4 @@ export function CharacterBuckets({
       </div>
     </section>
   );
-}
+});

@@ -6,21 +6,26 @@ import {
   useCallback,
   useDeferredValue,
   useEffect,
+  useMemo,
   useOptimistic,
   useRef,
   useState,
+  type DragEvent,
+  type MouseEvent,
 } from "react";
 import { chooseCharacter, inventoryAction } from "@/app/inventory/actions";
 import { ToastProvider, useToast } from "@/components/ui/toast";
 import { IDLE_RESULT, type ItemActionResult } from "@/lib/guardian/action-result";
 import type { ChooseCharacterState } from "@/lib/guardian/choose-character";
 import { predictAction } from "@/lib/guardian/predict-action";
-import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
+import type { PageInventoryView, TileItemView } from "@/lib/guardian/view-types";
 import { AccountInventory } from "./account-inventory";
 import { CharacterBuckets } from "./character-buckets";
 import { CharacterSwitcher } from "./character-switcher";
+import { DrawAllContext } from "./draw-all";
 import { InventoryToolbar } from "./inventory-toolbar";
 import { ItemSheet } from "./item-sheet";
+import { DRAG_TYPE } from "./item-tile";
 import { PostmasterSection } from "./postmaster-section";
 import { SearchResults } from "./search-results";
 import { SetBar } from "./set-bar";
@@ -31,10 +36,17 @@ import { VaultSection } from "./vault-section";
 /** After a move succeeds, the real profile is read back once things settle. */
 const REVALIDATE_AFTER_MS = 1_500;
 
-export function InventoryScreen({ initialView }: { initialView: InventoryView }) {
+export function InventoryScreen({
+  initialView,
+  vaultCount,
+}: {
+  initialView: PageInventoryView;
+  /** The vault's size while only the chosen character's items are there (the first paint). */
+  vaultCount: number;
+}) {
   return (
     <ToastProvider>
-      <Inventory initialView={initialView} />
+      <Inventory initialView={initialView} initialVaultCount={vaultCount} />
     </ToastProvider>
   );
 }
@@ -45,8 +57,14 @@ function formOf(fields: Record<string, string>): FormData {
   return data;
 }
 
-function Inventory({ initialView }: { initialView: InventoryView }) {
-  const { view, mutate, refresh, refreshing, error } = useInventoryData(initialView);
+function Inventory({
+  initialView,
+  initialVaultCount,
+}: {
+  initialView: PageInventoryView;
+  initialVaultCount: number;
+}) {
+  const { view, partial, mutate, refresh, refreshing, error } = useInventoryData(initialView);
   const toast = useToast();
   const [selectedId, setSelectedId] = useState(initialView.selectedCharacterId);
   const [shownSelectedId, setShownSelectedId] = useOptimistic(selectedId);
@@ -55,20 +73,33 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
   const deferredQuery = useDeferredValue(query);
   const [selecting, setSelecting] = useState(false);
   const [setKeys, setSetKeys] = useState<string[]>([]);
+  // From the first Tab, every tile is drawn, so the keyboard reaches tiles not yet scrolled to.
+  const [keyboard, setKeyboard] = useState(false);
+  useEffect(() => {
+    if (keyboard) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Tab") startTransition(() => setKeyboard(true));
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [keyboard]);
 
   // The action below runs after renders; it reads the latest values through refs.
-  const latest = useRef({ view, selectedId: shownSelectedId });
+  const latest = useRef({ view, selectedId: shownSelectedId, partial });
   useEffect(() => {
-    latest.current = { view, selectedId: shownSelectedId };
-  }, [view, shownSelectedId]);
+    latest.current = { view, selectedId: shownSelectedId, partial };
+  }, [view, shownSelectedId, partial]);
   const revalidateTimer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(revalidateTimer.current), []);
 
   const [result, dispatch, acting] = useActionState(
     async (previous: ItemActionResult, formData: FormData): Promise<ItemActionResult> => {
-      const { view: before, selectedId: actor } = latest.current;
-      // Show the move at once, as the planner expects the game to do it.
-      const predicted = predictAction({ ...before, selectedCharacterId: actor }, formData);
+      const { view: before, selectedId: actor, partial: firstPart } = latest.current;
+      // Show the move at once, as the planner expects the game to do it (once the whole
+      // inventory is there: the planner needs the vault; before, the read-back shows it).
+      const predicted = firstPart
+        ? null
+        : predictAction({ ...before, selectedCharacterId: actor }, formData);
       if (predicted) {
         const shown = { ...predicted, selectedCharacterId: before.selectedCharacterId };
         latest.current = { ...latest.current, view: shown };
@@ -133,7 +164,7 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
     [run],
   );
 
-  const toggleInSet = (item: ItemView) => {
+  const toggleInSet = (item: TileItemView) => {
     if (!item.equippable) {
       toast.show({ tone: "info", title: `${item.name} can't be equipped.` });
       return;
@@ -145,18 +176,41 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
       return [...keys.filter((k) => !sameSlot.includes(k)), item.key];
     });
   };
-  const tiles: TileHandlers = {
-    props: (item) => ({
-      onOpen: selecting ? toggleInSet : (i: ItemView) => setOpenKey(i.key),
-      selected: setKeys.includes(item.key),
-      selecting,
-    }),
+  const selectedKeys = useMemo(() => new Set(setKeys), [setKeys]);
+  // Stable while nothing about selection changes, so the (memoised) sections and tiles skip
+  // re-rendering when the sheet opens or a toast shows.
+  const tiles = useMemo<TileHandlers>(
+    () => ({ selecting, selectedKeys }),
+    [selecting, selectedKeys],
+  );
+  const itemsByKey = useMemo(() => new Map(view.items.map((i) => [i.key, i])), [view.items]);
+
+  // One handler for every tile on the page (up to a thousand): a tap opens the item's sheet, or
+  // toggles it in the set in "select" mode; a drag carries its key to a drop target.
+  const tileAt = (target: EventTarget): HTMLElement | null =>
+    target instanceof Element ? target.closest<HTMLElement>('[data-testid="item-tile"]') : null;
+  const onTileClick = (event: MouseEvent<HTMLDivElement>) => {
+    const item = itemsByKey.get(tileAt(event.target)?.dataset.itemKey ?? "");
+    if (!item) return;
+    if (selecting) toggleInSet(item);
+    else setOpenKey(item.key);
+  };
+  const onTileDragStart = (event: DragEvent<HTMLDivElement>) => {
+    const tile = tileAt(event.target);
+    const key = tile?.dataset.itemKey;
+    if (!tile || !key) return;
+    event.dataTransfer.setData(DRAG_TYPE, key);
+    event.dataTransfer.setData("text/plain", tile.title);
+    event.dataTransfer.effectAllowed = "move";
   };
 
   const character =
     view.characters.find((c) => c.characterId === shownSelectedId) ?? view.characters[0];
-  const openItem = openKey ? (view.items.find((i) => i.key === openKey) ?? null) : null;
-  const vaultCount = view.items.filter((i) => i.location === "vault").length;
+  const openItem = openKey ? (itemsByKey.get(openKey) ?? null) : null;
+  const vaultCount = useMemo(
+    () => (partial ? initialVaultCount : view.items.filter((i) => i.location === "vault").length),
+    [view.items, partial, initialVaultCount],
+  );
   const onRefresh = async () => {
     const failure = await refresh();
     if (failure) toast.show({ tone: "error", title: failure.message });
@@ -164,102 +218,114 @@ function Inventory({ initialView }: { initialView: InventoryView }) {
   };
 
   return (
-    <div className={`grid gap-5 ${selecting ? "pb-24" : ""}`} aria-busy={acting}>
-      <h1 className="sr-only">Inventory</h1>
-      <CharacterSwitcher
-        characters={view.characters}
-        selectedId={character?.characterId ?? null}
-        choose={choose}
-        choosing={choosing}
-        onDropItem={onDropItem}
-        vaultCount={vaultCount}
-        vaultCapacity={view.capacity.vault}
-      />
-      <InventoryToolbar
-        query={query}
-        onQuery={setQuery}
-        onRefresh={() => void onRefresh()}
-        refreshing={refreshing}
-        loadedAt={view.loadedAt}
-        selecting={selecting}
-        onToggleSelecting={() => {
-          setSelecting((s) => !s);
-          setSetKeys([]);
-        }}
-      />
-      <div aria-live="polite" data-testid="action-status" className="-mt-2 text-sm">
-        {result.status !== "idle" ? (
-          <div className={result.status === "error" ? "text-danger" : "text-ok"}>
-            <p>{result.message}</p>
-            {result.notices.length > 0 || result.placements.length > 0 ? (
-              <ul className="text-muted mt-1 list-disc pl-5">
-                {result.notices.map((n) => (
-                  <li key={n}>{n}</li>
-                ))}
-                {result.placements.map((p) => (
-                  <li key={`${p.name}-${p.where}`}>
-                    {p.name} is {p.where}.
-                  </li>
-                ))}
-              </ul>
+    <DrawAllContext value={keyboard}>
+      <div
+        className={`grid gap-5 ${selecting ? "pb-24" : ""}`}
+        aria-busy={acting}
+        onClick={onTileClick}
+        onDragStart={onTileDragStart}
+      >
+        <h1 className="sr-only">Inventory</h1>
+        <CharacterSwitcher
+          characters={view.characters}
+          selectedId={character?.characterId ?? null}
+          choose={choose}
+          choosing={choosing}
+          onDropItem={onDropItem}
+          vaultCount={vaultCount}
+          vaultCapacity={view.capacity.vault}
+        />
+        <InventoryToolbar
+          query={query}
+          onQuery={setQuery}
+          onRefresh={() => void onRefresh()}
+          refreshing={refreshing}
+          loadedAt={view.loadedAt}
+          selecting={selecting}
+          onToggleSelecting={() => {
+            setSelecting((s) => !s);
+            setSetKeys([]);
+          }}
+        />
+        <div aria-live="polite" data-testid="action-status" className="-mt-2 text-sm">
+          {result.status !== "idle" ? (
+            <div className={result.status === "error" ? "text-danger" : "text-ok"}>
+              <p>{result.message}</p>
+              {result.notices.length > 0 || result.placements.length > 0 ? (
+                <ul className="text-muted mt-1 list-disc pl-5">
+                  {result.notices.map((n) => (
+                    <li key={n}>{n}</li>
+                  ))}
+                  {result.placements.map((p) => (
+                    <li key={`${p.name}-${p.where}`}>
+                      {p.name} is {p.where}.
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+        {error ? (
+          <p role="alert" className="border-danger/50 bg-danger/10 rounded-md border p-3 text-sm">
+            {error.message}{" "}
+            {error.signedOut ? (
+              <a href="/signin?callbackUrl=%2Finventory" className="underline">
+                Sign in
+              </a>
             ) : null}
-          </div>
+          </p>
+        ) : null}
+        {deferredQuery.trim() && partial ? (
+          <p role="status" className="text-muted text-sm">
+            Loading your whole inventory to search it…
+          </p>
+        ) : deferredQuery.trim() ? (
+          <SearchResults view={view} query={deferredQuery} tiles={tiles} />
+        ) : character ? (
+          <>
+            <CharacterBuckets
+              character={character}
+              items={view.items}
+              capacity={view.capacity.bucket}
+              tiles={tiles}
+            />
+            <PostmasterSection
+              character={character}
+              items={view.items}
+              capacity={view.capacity.postmaster}
+              warningAt={view.capacity.postmasterWarning}
+              tiles={tiles}
+            />
+            <VaultSection
+              items={view.items}
+              loadingCount={partial ? initialVaultCount : null}
+              capacity={view.capacity.vault}
+              tiles={tiles}
+              onDropItem={onDropItem}
+              hidden={view.privateComponents.includes("profileInventory")}
+            />
+            <AccountInventory items={view.items} tiles={tiles} />
+          </>
+        ) : (
+          <p className="text-muted">This Destiny account has no characters yet.</p>
+        )}
+        <ItemSheet
+          item={openItem}
+          view={view}
+          selectedId={character?.characterId ?? null}
+          action={dispatch}
+          onClose={() => setOpenKey(null)}
+        />
+        {selecting ? (
+          <SetBar
+            selected={setKeys}
+            character={character}
+            action={dispatch}
+            onClear={() => setSetKeys([])}
+          />
         ) : null}
       </div>
-      {error ? (
-        <p role="alert" className="border-danger/50 bg-danger/10 rounded-md border p-3 text-sm">
-          {error.message}{" "}
-          {error.signedOut ? (
-            <a href="/signin?callbackUrl=%2Finventory" className="underline">
-              Sign in
-            </a>
-          ) : null}
-        </p>
-      ) : null}
-      {deferredQuery.trim() ? (
-        <SearchResults view={view} query={deferredQuery} tiles={tiles} />
-      ) : character ? (
-        <>
-          <CharacterBuckets
-            character={character}
-            items={view.items}
-            capacity={view.capacity.bucket}
-            tiles={tiles}
-          />
-          <PostmasterSection
-            character={character}
-            items={view.items}
-            capacity={view.capacity.postmaster}
-            warningAt={view.capacity.postmasterWarning}
-            tiles={tiles}
-          />
-          <VaultSection
-            items={view.items}
-            capacity={view.capacity.vault}
-            tiles={tiles}
-            onDropItem={onDropItem}
-            hidden={view.privateComponents.includes("profileInventory")}
-          />
-          <AccountInventory items={view.items} tiles={tiles} />
-        </>
-      ) : (
-        <p className="text-muted">This Destiny account has no characters yet.</p>
-      )}
-      <ItemSheet
-        item={openItem}
-        view={view}
-        selectedId={character?.characterId ?? null}
-        action={dispatch}
-        onClose={() => setOpenKey(null)}
-      />
-      {selecting ? (
-        <SetBar
-          selected={setKeys}
-          character={character}
-          action={dispatch}
-          onClear={() => setSetKeys([])}
-        />
-      ) : null}
-    </div>
+    </DrawAllContext>
   );
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
-import type { ItemView } from "@/lib/guardian/view-types";
+import type { TileItemView } from "@/lib/guardian/view-types";
 import { ItemTile } from "./item-tile";
-import type { TileHandlers } from "./tile-handlers";
+import { tileProps, type TileHandlers } from "./tile-handlers";
 
 /** A labelled group of items: "Title (count)" over its tiles, or over what stands in for them. */
 export function ItemGroup({
@@ -27,11 +27,11 @@ export function ItemGroup({
   );
 }
 
-export function ItemTiles({ items, tiles }: { items: ItemView[]; tiles: TileHandlers }) {
+export function ItemTiles({ items, tiles }: { items: TileItemView[]; tiles: TileHandlers }) {
   return (
     <div className="flex flex-wrap gap-1.5">
       {items.map((item) => (
-        <ItemTile key={item.key} item={item} {...tiles.props(item)} />
+        <ItemTile key={item.key} item={item} {...tileProps(item, tiles)} />
       ))}
     </div>
   );

@@ -1,18 +1,18 @@
 "use client";
 
 import { canClassUse, describePlace } from "@/lib/destiny/planner-state";
-import type { CharacterView, InventoryView, ItemView } from "@/lib/guardian/view-types";
+import type { CharacterView, PageInventoryView, TileItemView } from "@/lib/guardian/view-types";
 import { Sheet } from "@/components/ui/sheet";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
-import { StatHashes } from "@/lib/destiny/game-facts";
 import { bucketLabel } from "./bucket-labels";
 import { GearTierPip } from "@/components/ui/gear-tier";
 import { rarityText } from "@/components/ui/rarity-styles";
 import { DAMAGE_TYPES } from "./item-style";
 import { ItemTile } from "./item-tile";
+import { useItemDetails } from "./use-item-details";
 
 /** Where an item is, as the sheet says it ("Equipped on your Hunter"). */
-function placeOf(item: ItemView, characters: CharacterView[]): string {
+function placeOf(item: TileItemView, characters: CharacterView[]): string {
   const place = describePlace({ characters }, item);
   return place.charAt(0).toUpperCase() + place.slice(1);
 }
@@ -26,8 +26,8 @@ type ActionButton = {
 
 /** What the player can do with an item, the most likely first (equip on the chosen character). */
 function actionsFor(
-  item: ItemView,
-  view: InventoryView,
+  item: TileItemView,
+  view: PageInventoryView,
   selectedId: string | null,
 ): ActionButton[] {
   const actions: ActionButton[] = [];
@@ -93,8 +93,8 @@ export function ItemSheet({
   action,
   onClose,
 }: {
-  item: ItemView | null;
-  view: InventoryView;
+  item: TileItemView | null;
+  view: PageInventoryView;
   selectedId: string | null;
   action: (formData: FormData) => void;
   onClose: () => void;
@@ -121,14 +121,13 @@ function ItemDetails({
   action,
   onClose,
 }: {
-  item: ItemView;
-  view: InventoryView;
+  item: TileItemView;
+  view: PageInventoryView;
   selectedId: string | null;
   action: (formData: FormData) => void;
   onClose: () => void;
 }) {
   const actions = actionsFor(item, view, selectedId);
-  const stats = orderedStats(item.stats);
   const damage = item.damageType !== null ? DAMAGE_TYPES[item.damageType] : undefined;
   return (
     <div className="grid gap-4 p-4 sm:p-5" data-testid="item-sheet">
@@ -211,22 +210,42 @@ function ItemDetails({
         <p className="text-muted text-sm">This item can&apos;t be moved or equipped.</p>
       )}
 
-      {view.descriptions[item.itemHash] ? (
-        <p className="text-muted text-sm italic">{view.descriptions[item.itemHash]}</p>
+      <ItemDetailsSection itemKey={item.key} />
+    </div>
+  );
+}
+
+/** Flavour text, stats and perks: fetched when the sheet opens (use-item-details.ts). */
+function ItemDetailsSection({ itemKey }: { itemKey: string }) {
+  const { details, failed } = useItemDetails(itemKey);
+  if (failed) {
+    return <p className="text-muted text-sm">Stats and perks couldn&apos;t be loaded.</p>;
+  }
+  if (!details) {
+    return (
+      <p className="text-muted text-sm" aria-busy="true">
+        Loading stats and perks…
+      </p>
+    );
+  }
+  return (
+    <>
+      {details.description ? (
+        <p className="text-muted text-sm italic">{details.description}</p>
       ) : null}
 
-      {stats.length > 0 ? (
+      {details.stats.length > 0 ? (
         <section aria-labelledby="item-stats" className="grid gap-1.5">
           <h3 id="item-stats" className="text-sm font-semibold">
             Stats
           </h3>
           <dl className="grid gap-1">
-            {stats.map((s) => (
+            {details.stats.map((s) => (
               <div
                 key={s.statHash}
                 className="grid grid-cols-[9.5rem_1fr_2.5rem] items-center gap-2 text-sm"
               >
-                <dt className="text-muted">{view.statNames[s.statHash] || "Stat"}</dt>
+                <dt className="text-muted">{s.name}</dt>
                 {s.bar ? (
                   <dd aria-hidden="true" className="bg-panel-2 h-2 overflow-hidden rounded">
                     <span
@@ -244,63 +263,28 @@ function ItemDetails({
         </section>
       ) : null}
 
-      {item.plugs.length > 0 ? (
+      {details.plugs.length > 0 ? (
         <section aria-labelledby="item-perks" className="grid gap-1.5">
           <h3 id="item-perks" className="text-sm font-semibold">
             Perks and mods
           </h3>
           <ul className="grid gap-1.5 sm:grid-cols-2">
-            {item.plugs.map((hash, n) => {
-              const plug = view.plugs[hash];
-              return (
-                <li key={`${hash}-${n}`} className="flex items-center gap-2 text-sm">
-                  {plug?.icon ? (
-                    // eslint-disable-next-line @next/next/no-img-element
-                    <img
-                      src={plug.icon}
-                      alt=""
-                      className="border-line size-7 rounded-full border"
-                    />
-                  ) : (
-                    <span className="border-line size-7 rounded-full border" />
-                  )}
-                  <span className="min-w-0">
-                    <span className="block truncate">{plug?.name || "Unknown perk"}</span>
-                  </span>
-                </li>
-              );
-            })}
+            {details.plugs.map((plug, n) => (
+              <li key={`${plug.name}-${n}`} className="flex items-center gap-2 text-sm">
+                {plug.icon ? (
+                  // eslint-disable-next-line @next/next/no-img-element
+                  <img src={plug.icon} alt="" className="border-line size-7 rounded-full border" />
+                ) : (
+                  <span className="border-line size-7 rounded-full border" />
+                )}
+                <span className="min-w-0">
+                  <span className="block truncate">{plug.name || "Unknown perk"}</span>
+                </span>
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}
-    </div>
+    </>
   );
-}
-
-// The game's order for weapon and armour stats; counts (rounds per minute, magazine) get no bar.
-const STAT_ORDER: number[] = [
-  StatHashes.RoundsPerMinute,
-  StatHashes.Impact,
-  StatHashes.Range,
-  StatHashes.Stability,
-  StatHashes.Handling,
-  StatHashes.ReloadSpeed,
-  StatHashes.Magazine,
-  StatHashes.Weapons,
-  StatHashes.Health,
-  StatHashes.Class,
-  StatHashes.Grenade,
-  StatHashes.Super,
-  StatHashes.Melee,
-];
-const COUNTS = new Set<number>([StatHashes.RoundsPerMinute, StatHashes.Magazine]);
-
-function orderedStats(stats: Record<string, number>) {
-  const rank = (hash: number) => {
-    const n = STAT_ORDER.indexOf(hash);
-    return n === -1 ? STAT_ORDER.length : n;
-  };
-  return Object.entries(stats)
-    .map(([key, value]) => ({ statHash: Number(key), value, bar: !COUNTS.has(Number(key)) }))
-    .sort((a, b) => rank(a.statHash) - rank(b.statHash) || a.statHash - b.statHash);
 }

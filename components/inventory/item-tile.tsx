@@ -1,7 +1,7 @@
 "use client";
 
-import type { DragEvent } from "react";
-import type { ItemView } from "@/lib/guardian/view-types";
+import { memo } from "react";
+import type { TileItemView } from "@/lib/guardian/view-types";
 import { GearTierPip, gearTierLabel } from "@/components/ui/gear-tier";
 import { rarityBackground, rarityBorder } from "@/components/ui/rarity-styles";
 import { DAMAGE_TYPES } from "./item-style";
@@ -9,7 +9,7 @@ import { DAMAGE_TYPES } from "./item-style";
 /** Data type of a tile being dragged (the item key); drop targets read it. */
 export const DRAG_TYPE = "application/x-warmind-item";
 
-export function describeItem(item: ItemView): string {
+export function describeItem(item: TileItemView): string {
   const parts = [item.name, [item.rarityName, item.typeName].filter(Boolean).join(" ")];
   if (item.power !== null) parts.push(`${item.power} power`);
   if (item.gearTier !== null) parts.push(gearTierLabel(item.gearTier));
@@ -24,18 +24,20 @@ export function describeItem(item: ItemView): string {
 
 /**
  * One item in the game's manner: icon on its rarity colour, gear tier, power, damage type and
- * marks.
+ * marks. A tile carries no handlers of its own: the inventory listens once, at its root, for
+ * clicks and drags on `[data-item-key]` (hundreds of tiles, one handler). Memoised: opening the
+ * sheet or typing elsewhere re-renders none of the tiles whose item did not change.
  */
-export function ItemTile({
+export const ItemTile = memo(function ItemTile({
   item,
-  onOpen,
+  interactive = false,
   selected = false,
   selecting = false,
   size = "md",
 }: {
-  item: ItemView;
-  /** Without it the tile is a picture, not a button (e.g. in the item sheet). */
-  onOpen?: (item: ItemView) => void;
+  item: TileItemView;
+  /** A button the root's handlers answer; otherwise a picture (e.g. in the item sheet). */
+  interactive?: boolean;
   selected?: boolean;
   selecting?: boolean;
   size?: "md" | "lg";
@@ -43,14 +45,9 @@ export function ItemTile({
   const damage = item.damageType !== null ? DAMAGE_TYPES[item.damageType] : undefined;
   const exotic = item.rarity === 6;
   const equipped = item.location === "equipped";
-  const onDragStart = (event: DragEvent<HTMLButtonElement>) => {
-    event.dataTransfer.setData(DRAG_TYPE, item.key);
-    event.dataTransfer.setData("text/plain", item.name);
-    event.dataTransfer.effectAllowed = "move";
-  };
   const className = `group relative shrink-0 overflow-hidden rounded-md border-2 ${rarityBorder(item.rarity)} ${rarityBackground(item.rarity)} ${size === "lg" ? "size-16" : "size-12 sm:size-14"} ${equipped ? "ring-2 ring-text/70" : ""} ${selected ? "outline-3 outline-offset-2 outline-accent" : ""}`;
   const face = <TileFace item={item} exotic={exotic} damageColor={damage?.color} />;
-  if (!onOpen) {
+  if (!interactive) {
     return (
       <div role="img" aria-label={describeItem(item)} className={className}>
         {face}
@@ -61,8 +58,6 @@ export function ItemTile({
     <button
       type="button"
       draggable={item.transferable}
-      onDragStart={onDragStart}
-      onClick={() => onOpen(item)}
       aria-label={describeItem(item)}
       aria-pressed={selecting ? selected : undefined}
       data-testid="item-tile"
@@ -74,14 +69,14 @@ export function ItemTile({
       {face}
     </button>
   );
-}
+});
 
 function TileFace({
   item,
   exotic,
   damageColor,
 }: {
-  item: ItemView;
+  item: TileItemView;
   exotic: boolean;
   damageColor: string | undefined;
 }) {

@@ -1,11 +1,12 @@
 "use client";
 
-import type { CharacterView, ItemView } from "@/lib/guardian/view-types";
+import { memo } from "react";
+import type { CharacterView, TileItemView } from "@/lib/guardian/view-types";
 import { ItemTile } from "./item-tile";
-import type { TileHandlers } from "./tile-handlers";
+import { tileProps, type TileHandlers } from "./tile-handlers";
 
 /** The chosen character's postmaster, with a warning as it nears the game's limit of 21. */
-export function PostmasterSection({
+export const PostmasterSection = memo(function PostmasterSection({
   character,
   items,
   capacity,
@@ -13,7 +14,7 @@ export function PostmasterSection({
   tiles,
 }: {
   character: CharacterView;
-  items: ItemView[];
+  items: TileItemView[];
   capacity: number;
   warningAt: number;
   tiles: TileHandlers;
@@ -47,10 +48,10 @@ export function PostmasterSection({
       ) : (
         <div className="flex flex-wrap gap-1.5">
           {lost.map((item) => (
-            <ItemTile key={item.key} item={item} {...tiles.props(item)} />
+            <ItemTile key={item.key} item={item} {...tileProps(item, tiles)} />
           ))}
         </div>
       )}
     </section>
   );
-}
+});

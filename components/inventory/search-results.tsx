@@ -1,25 +1,25 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { parseItemQuery, matchesQuery } from "@/lib/destiny/item-search";
-import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
+import type { PageInventoryView, TileItemView } from "@/lib/guardian/view-types";
 import { ItemGroup, ItemTiles } from "./item-group";
 import type { TileHandlers } from "./tile-handlers";
 
 /** Every item matching the search, wherever it is, grouped by place. */
-export function SearchResults({
+export const SearchResults = memo(function SearchResults({
   view,
   query,
   tiles,
 }: {
-  view: InventoryView;
+  view: PageInventoryView;
   query: string;
   tiles: TileHandlers;
 }) {
   const parsed = useMemo(() => parseItemQuery(query), [query]);
   const groups = useMemo(() => {
     const matching = view.items.filter((i) => matchesQuery(parsed, i));
-    const byPlace: { id: string; title: string; items: ItemView[] }[] = [
+    const byPlace: { id: string; title: string; items: TileItemView[] }[] = [
       ...view.characters.map((c) => ({
         id: c.characterId,
         title: `Your ${c.name}`,
@@ -69,4 +69,4 @@ export function SearchResults({
       ))}
     </section>
   );
-}
+});

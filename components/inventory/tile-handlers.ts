@@ -1,10 +1,17 @@
-import type { ItemView } from "@/lib/guardian/view-types";
-
-/** How every tile on the page behaves: open the sheet, or toggle selection in "select" mode. */
+/**
+ * How every tile on the page looks beyond its item: in "select" mode a tile shows whether it is
+ * in the set. What a tap does is decided once, at the inventory's root (inventory-screen.tsx).
+ */
 export type TileHandlers = {
-  props: (item: ItemView) => {
-    onOpen: (item: ItemView) => void;
-    selected: boolean;
-    selecting: boolean;
-  };
+  selecting: boolean;
+  selectedKeys: ReadonlySet<string>;
 };
+
+/** The props a tile in a list gets. */
+export function tileProps(item: { key: string }, tiles: TileHandlers) {
+  return {
+    interactive: true,
+    selecting: tiles.selecting,
+    selected: tiles.selecting && tiles.selectedKeys.has(item.key),
+  };
+}

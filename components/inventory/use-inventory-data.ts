@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import useSWR from "swr";
-import type { InventoryView, UnavailableView } from "@/lib/guardian/view-types";
+import type { PageInventoryView, UnavailableView } from "@/lib/guardian/view-types";
 
 export const VIEW_URL = "/inventory/view";
 
@@ -15,7 +15,7 @@ export class ViewFetchError extends Error {
   }
 }
 
-async function fetchView(url: string): Promise<InventoryView> {
+async function fetchView(url: string): Promise<PageInventoryView> {
   let response: Response;
   try {
     response = await fetch(url, { cache: "no-store", headers: { accept: "application/json" } });
@@ -25,20 +25,23 @@ async function fetchView(url: string): Promise<InventoryView> {
   if (response.status === 401) {
     throw new ViewFetchError("Your session has ended. Sign in again to see your inventory.", true);
   }
-  const body = (await response.json().catch(() => null)) as InventoryView | UnavailableView | null;
+  const body = (await response.json().catch(() => null)) as
+    PageInventoryView | UnavailableView | null;
   if (!response.ok || !body) throw new ViewFetchError("Your inventory couldn't be refreshed.");
   if (body.kind === "unavailable") throw new ViewFetchError(`${body.title}. ${body.message}`);
   return body;
 }
 
 /**
- * The inventory in SWR: the server's render is the first value (no fetch on mount); it refreshes
- * when the window regains focus (at most every 15 s), on demand, and after our own moves.
+ * The inventory in SWR: the server's render is the first value, holding only the chosen
+ * character's items (page-view.ts firstPaintOf); the whole inventory is fetched once mounted. It
+ * refreshes when the window regains focus (at most every 15 s), on demand, and after our own
+ * moves. `partial`: only the server's first part is there yet.
  */
-export function useInventoryData(initial: InventoryView) {
-  const { data, mutate, error } = useSWR<InventoryView, ViewFetchError>(VIEW_URL, fetchView, {
+export function useInventoryData(initial: PageInventoryView) {
+  const { data, mutate, error } = useSWR<PageInventoryView, ViewFetchError>(VIEW_URL, fetchView, {
     fallbackData: initial,
-    revalidateOnMount: false,
+    revalidateOnMount: true,
     revalidateIfStale: false,
     revalidateOnFocus: true,
     focusThrottleInterval: 15_000,
@@ -61,5 +64,6 @@ export function useInventoryData(initial: InventoryView) {
     }
   }, [mutate]);
 
-  return { view: data ?? initial, mutate, refresh, refreshing, error };
+  const view = data ?? initial;
+  return { view, partial: view === initial, mutate, refresh, refreshing, error };
 }

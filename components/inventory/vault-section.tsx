@@ -1,18 +1,17 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { isArmorBucket, isWeaponBucket } from "@/lib/destiny/buckets";
-import { Skeleton } from "@/components/ui/skeleton";
-import { useHydrated } from "@/components/ui/use-hydrated";
-import type { ItemView } from "@/lib/guardian/view-types";
+import type { TileItemView } from "@/lib/guardian/view-types";
 import { CHARACTER_BUCKETS } from "./bucket-labels";
-import { ItemGroup, ItemTiles } from "./item-group";
+import { ItemGroup } from "./item-group";
+import { LazyTiles } from "./lazy-tiles";
 import type { TileHandlers } from "./tile-handlers";
 import { useDropTarget } from "./use-drop-target";
 
 const ORDER = new Map(CHARACTER_BUCKETS.map((b, n) => [b.hash, n]));
 
-function sortForVault(a: ItemView, b: ItemView) {
+function sortForVault(a: TileItemView, b: TileItemView) {
   return (
     (ORDER.get(a.bucketHash) ?? 99) - (ORDER.get(b.bucketHash) ?? 99) ||
     b.rarity - a.rarity ||
@@ -22,26 +21,27 @@ function sortForVault(a: ItemView, b: ItemView) {
 }
 
 /** The vault, grouped into weapons, armour and the rest, with counts against its capacity. */
-export function VaultSection({
+export const VaultSection = memo(function VaultSection({
   items,
+  loadingCount,
   capacity,
   tiles,
   onDropItem,
   hidden,
 }: {
-  items: ItemView[];
+  items: TileItemView[];
+  /** The vault's size while its items are still on their way (the page's first paint). */
+  loadingCount: number | null;
   capacity: number;
   tiles: TileHandlers;
   onDropItem: (itemKey: string, to: string) => void;
   hidden: boolean;
 }) {
   const drop = useDropTarget("vault", onDropItem);
-  // Up to 700 tiles: drawn in the browser, so the server's page render stays small and fast.
-  const hydrated = useHydrated();
   const groups = useMemo(() => {
     const vault = items.filter((i) => i.location === "vault").sort(sortForVault);
     return {
-      total: vault.length,
+      total: loadingCount ?? vault.length,
       list: [
         {
           id: "weapons",
@@ -56,7 +56,7 @@ export function VaultSection({
         },
       ],
     };
-  }, [items]);
+  }, [items, loadingCount]);
   const full = groups.total >= capacity;
   return (
     <section
@@ -81,7 +81,13 @@ export function VaultSection({
         <p className="text-muted text-sm">
           Bungie didn&apos;t share your vault. Sign in again to let Warmind read it.
         </p>
+      ) : loadingCount !== null ? (
+        <p role="status" className="text-muted text-sm">
+          Loading the vault…
+        </p>
       ) : (
+        // Up to 700 tiles: each group draws its tiles a chunk at a time as they scroll into
+        // view (lazy-tiles.tsx), so a page load draws none of them off screen.
         groups.list.map((group) => (
           <ItemGroup
             key={group.id}
@@ -92,14 +98,12 @@ export function VaultSection({
           >
             {group.items.length === 0 ? (
               <p className="text-muted text-sm">None.</p>
-            ) : !hydrated ? (
-              <Skeleton className="h-32" />
             ) : (
-              <ItemTiles items={group.items} tiles={tiles} />
+              <LazyTiles items={group.items} tiles={tiles} />
             )}
           </ItemGroup>
         ))
       )}
     </section>
   );
-}
+});

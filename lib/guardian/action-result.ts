@@ -1,5 +1,5 @@
 // What an inventory action answers: shown by the page (useActionState + an aria-live region).
-import type { InventoryView } from "./view-types";
+import type { PageInventoryView } from "./view-types";
 
 export type Placement = { name: string; where: string };
 
@@ -11,7 +11,7 @@ export type ItemActionResult = {
   /** After a failure partway: where every item the action touched is now. */
   placements: Placement[];
   /** After a failure: the inventory as Bungie now has it, to replace the optimistic one. */
-  view?: InventoryView;
+  view?: PageInventoryView;
   /** Item actions (writes) this request sent to Bungie. */
   writes: number;
 };

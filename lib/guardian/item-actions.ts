@@ -16,6 +16,7 @@ import { equipSetFailure } from "./equip-status";
 import { explainBungieError } from "./explain-error";
 import { getGuardianContext } from "./guardian-context";
 import { inventoryViewFor } from "./load-inventory-view";
+import { pageViewOf } from "./page-view";
 import { plannerStateOf } from "./planner-view";
 import { placementsOf } from "./placements";
 import { planAction } from "./plan-action";
@@ -169,7 +170,8 @@ export async function performItemAction(
         : failure.message,
     notices: [],
     placements: placementsOf(before, planned.steps, after),
-    view: fresh,
+    // As the page has it (no per-item details): it replaces the page's optimistic view.
+    view: fresh && pageViewOf(fresh),
     writes: executor.calls,
   };
 }

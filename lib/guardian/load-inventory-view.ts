@@ -4,6 +4,7 @@ import { bungieAssetUrl } from "@/lib/bungie-assets";
 import { buildInventoryView, definitionHashes } from "./build-inventory-view";
 import { loadGuardianDefinitions } from "./definitions";
 import { getGuardianContext, type GuardianContext } from "./guardian-context";
+import { keepItemDetails } from "./item-details-store";
 import { withPlayerToken, type TokenRunner } from "./player-token";
 import { readProfile } from "./profile-store";
 import { unavailableView } from "./unavailable";
@@ -40,16 +41,20 @@ export async function inventoryViewFor(
 
 /**
  * Everything the inventory page shows, for a signed-in user: null when they have no Destiny
- * account, an "unavailable" view when Bungie can't answer (maintenance, outage).
+ * account, an "unavailable" view when Bungie can't answer (maintenance, outage). Its items'
+ * sheet details are kept for the sheets opened later (item-details-store.ts).
  */
 export async function loadInventoryView(
   userId: string,
   options: LoadViewOptions = {},
+  known?: GuardianContext,
 ): Promise<InventoryView | UnavailableView | null> {
-  const context = await getGuardianContext(userId);
+  const context = known ?? (await getGuardianContext(userId));
   if (!context) return null;
   try {
-    return await inventoryViewFor(context, options);
+    const view = await inventoryViewFor(context, options);
+    await keepItemDetails(context, view);
+    return view;
   } catch (error) {
     const unavailable = unavailableView(error);
     if (!unavailable) throw error;

@@ -3,10 +3,10 @@
 import { parseItemAction } from "./action-schema";
 import { planAction } from "./plan-action";
 import { plannerStateOf, viewAfter } from "./planner-view";
-import type { InventoryView } from "./view-types";
+import type { PageInventoryView } from "./view-types";
 
 /** The view once the action has happened, or null when the planner foresees a refusal. */
-export function predictAction(view: InventoryView, formData: FormData): InventoryView | null {
+export function predictAction<V extends PageInventoryView>(view: V, formData: FormData): V | null {
   const parsed = parseItemAction(formData);
   if (!parsed.ok) return null;
   const result = planAction(plannerStateOf(view), parsed.request, view.selectedCharacterId);

@@ -58,5 +58,32 @@ export type InventoryView = {
   capacity: { vault: number; bucket: number; postmaster: number; postmasterWarning: number };
 };
 
+/**
+ * An item as the inventory page sends it to the browser: what a tile, the search and the planner
+ * need. Its stats and perks stay on the server until its sheet opens (ItemDetails).
+ */
+export type TileItemView = Omit<ItemView, "stats" | "plugs">;
+
+/**
+ * The inventory as the page sends it (page-view.ts): a full vault's stats, perks, flavour text
+ * and their names were two thirds of the page's data, and a player opens a few sheets a visit.
+ */
+export type PageInventoryView = Omit<
+  InventoryView,
+  "items" | "statNames" | "descriptions" | "plugs"
+> & { items: TileItemView[] };
+
+/** The page's first render: part of the items (page-view.ts firstPaintOf), the rest fetched. */
+export type FirstPaintView = { view: PageInventoryView; vaultCount: number };
+
+/** One item's details, fetched when its sheet opens (GET /inventory/item?key=…). */
+export type ItemDetails = {
+  key: string;
+  description: string | null;
+  /** In the game's order; `bar` false for counts (rounds per minute, magazine). */
+  stats: { statHash: number; name: string; value: number; bar: boolean }[];
+  plugs: PlugView[];
+};
+
 /** A page that could not load its data (Bungie down for maintenance, a network failure...). */
 export type UnavailableView = { kind: "unavailable"; title: string; message: string };

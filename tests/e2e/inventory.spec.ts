@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page } from "@playwright/test";
 import type { InventoryView, ItemView } from "../../lib/guardian/view-types";
 import { sandboxControl, signInAs } from "./support";
 
@@ -77,6 +77,30 @@ function tile(page: Page, item: ItemView) {
   return page.locator(`[data-testid="item-tile"][data-item-key="${item.itemInstanceId}"]`).first();
 }
 
+/**
+ * Scrolls through the vault, as a player does, until the item's tile is drawn (the vault draws
+ * its tiles a chunk at a time as they come into view).
+ */
+async function reveal(page: Page, item: ItemView) {
+  const target = tile(page, item);
+  const chunks = page.locator('#vault [data-testid="lazy-chunk"]');
+  while ((await target.count()) === 0) {
+    const left = await chunks.count();
+    if (left === 0) break;
+    await chunks.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => chunks.count()).toBeLessThan(left);
+  }
+  await expect(target).toBeAttached();
+}
+
+/** Scrolls until every one of these undrawn chunks is drawn. */
+async function revealAll(page: Page, chunks: Locator) {
+  for (let left = await chunks.count(); left > 0; left = await chunks.count()) {
+    await chunks.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => chunks.count()).toBeLessThan(left);
+  }
+}
+
 const status = (page: Page) => page.getByTestId("action-status");
 
 async function shot(
@@ -137,6 +161,10 @@ test("shows the chosen character's buckets, the postmaster and the vault", async
   const vaultWeapons = view.items.filter(
     (i) => i.location === "vault" && WEAPON_BUCKETS.includes(i.bucketHash),
   );
+  // The vault draws its tiles as they scroll into view: none off screen at first.
+  const vaultChunks = page.getByTestId("vault-weapons").getByTestId("lazy-chunk");
+  await expect(vaultChunks.first()).toBeAttached();
+  await revealAll(page, vaultChunks);
   await expect(page.getByTestId("vault-weapons").getByTestId("item-tile")).toHaveCount(
     vaultWeapons.length,
   );
@@ -177,6 +205,7 @@ test("vault to character, then character to character, through the sheet", async
   const warlock = character(view, "Warlock");
   const item = pick(view, plainVaultWeapon(ENERGY), "vaulted energy weapon");
 
+  await reveal(page, item);
   await tile(page, item).click();
   await page.getByTestId("item-sheet").getByRole("button", { name: "Move to Hunter" }).click();
   // Optimistic: the tile is in the Hunter's energy bucket at once.
@@ -201,6 +230,7 @@ test("equip from the vault in two taps", async ({ page, request }, testInfo) => 
   const hunter = character(view, "Hunter");
   const item = pick(view, plainVaultWeapon(KINETIC), "vaulted kinetic weapon");
 
+  await reveal(page, item);
   await tile(page, item).click(); // tap 1: the sheet, "Equip on Hunter" first
   await page.getByRole("button", { name: "Equip on Hunter" }).click(); // tap 2
   await expect(
@@ -235,6 +265,7 @@ test("equipping an exotic swaps the other equipped exotic for a legendary", asyn
       i.bucketHash !== worn.bucketHash,
     "vaulted exotic for another slot",
   );
+  await reveal(page, exotic);
   await tile(page, exotic).click();
   await page.getByRole("button", { name: "Equip on Hunter" }).click();
   await expect(status(page)).toContainText(`Equipped ${exotic.name} on your Hunter.`);
@@ -259,6 +290,7 @@ test("a full bucket makes room by moving its least valuable item to the vault", 
   await expect(page.getByRole("heading", { name: /^Your Titan/ })).toBeVisible();
   await expect(page.getByRole("group", { name: "Kinetic: 9 of 9 in inventory" })).toBeVisible();
 
+  await reveal(page, incoming);
   await tile(page, incoming).click();
   await page.getByRole("button", { name: "Move to Titan" }).click();
   await expect(status(page)).toContainText(`Moved ${incoming.name} to your Titan.`);
@@ -282,6 +314,7 @@ test("equipping in an activity is refused with why, and the item stays put", asy
   const item = pick(view, plainVaultWeapon(KINETIC), "vaulted kinetic weapon");
   await sandboxControl(request, "activity", { characterId: hunter.characterId, activity: "raid" });
 
+  await reveal(page, item);
   await tile(page, item).click();
   await page.getByRole("button", { name: "Equip on Hunter" }).click();
   await expect(status(page)).toContainText(
@@ -307,6 +340,7 @@ test("a forged payload naming another player's item is refused", async ({
   const rival = await world(request, "rival");
   const theirs = rival.items.find((i) => i.where === "vault" && i.itemInstanceId)!;
   const mine = pick(view, plainVaultWeapon(ENERGY), "vaulted energy weapon");
+  await reveal(page, mine);
   await tile(page, mine).click();
   const form = page
     .getByTestId("item-sheet")
@@ -397,6 +431,7 @@ test("gear tiers on tiles and in the item sheet, as the sandbox's world has them
     "an untiered vault weapon",
   );
   expect(legacy.power).toBe(10);
+  await reveal(page, legacy);
   await expect(tile(page, legacy).getByTestId("gear-tier")).toHaveCount(0);
   await expect(tile(page, legacy)).not.toHaveAccessibleName(/Tier \d/);
   // Tiers 1 to 5 all appear in the demo's inventory.
@@ -468,6 +503,7 @@ test("move to another character and back: drag and drop on desktop, the sheet on
   const desktop = testInfo.project.name === "desktop";
   // Phones have no drop targets for the vault (no drag and drop there): the sheet does it.
   await expect(page.getByTestId("drop-vault")).toBeVisible({ visible: desktop });
+  await reveal(page, item);
   if (desktop) {
     await tile(page, item).dragTo(page.getByTestId(`drop-${warlock.characterId}`));
   } else {
@@ -496,8 +532,13 @@ test("equip a whole set at once, and keyboard only", async ({ page, request }, t
   const pieces = [KINETIC, ENERGY].map((bucket) =>
     pick(view, plainVaultWeapon(bucket), `weapon ${bucket}`),
   );
+  // The keyboard reaches tiles not scrolled to yet: from the first Tab the whole vault is drawn.
+  await expect(page.locator('#vault [data-testid="lazy-chunk"]').first()).toBeAttached();
+  await page.keyboard.press("Tab");
+  await expect(page.locator('#vault [data-testid="lazy-chunk"]')).toHaveCount(0);
   await page.getByRole("button", { name: "Select a set" }).click();
   for (const piece of pieces) {
+    await reveal(page, piece);
     await tile(page, piece).focus();
     await page.keyboard.press("Enter");
     await expect(tile(page, piece)).toHaveAttribute("aria-pressed", "true");
