@@ -9,7 +9,7 @@ import { buildCharacterViews, definitionHashes } from "./build-inventory-view";
 import { loadGuardianDefinitions } from "./definitions";
 import { getGuardianContext } from "./guardian-context";
 import { withPlayerToken, type TokenRunner } from "./player-token";
-import { readProfile } from "./profile-store";
+import { readProfileSummary } from "./profile-store";
 import { unavailableView } from "./unavailable";
 import type { UnavailableView } from "./view-types";
 
@@ -29,7 +29,8 @@ function currenciesHeld(profile: DestinyProfile): Currency[] {
 }
 
 /**
- * The account page's data: ONE GetProfile (shared with the inventory page through the cache) and
+ * The account page's data: ONE GetProfile of only what it shows (or the inventory page's, when
+ * the cache has it) and
  * the player's clan (from the clan page's cache when it has it), asked in parallel. null when the
  * player has no Destiny account.
  */
@@ -61,7 +62,11 @@ export async function loadAccountView(
 
   let profile;
   try {
-    profile = await readProfile(account, options.withToken ?? withPlayerToken(user.id), options);
+    profile = await readProfileSummary(
+      account,
+      options.withToken ?? withPlayerToken(user.id),
+      options,
+    );
   } catch (error) {
     const unavailable = unavailableView(error);
     if (!unavailable) throw error;
