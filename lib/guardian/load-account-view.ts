@@ -1,5 +1,4 @@
 import "server-only";
-import { listDestinyAccounts } from "@/lib/auth/destiny-account";
 import type { BungieClient, Currency, DestinyProfile } from "@/lib/bungie";
 import { getClanSource } from "@/lib/clan/default-source";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
@@ -38,10 +37,8 @@ export async function loadAccountView(
   user: { id: string; bungieName: string | null; image: string | null },
   options: { withToken?: TokenRunner; client?: BungieClient } = {},
 ): Promise<AccountView | UnavailableView | null> {
-  const [context, accounts] = await Promise.all([
-    getGuardianContext(user.id),
-    listDestinyAccounts(user.id),
-  ]);
+  // The context's one query already read every membership: no second query for the count.
+  const context = await getGuardianContext(user.id);
   if (!context) return null;
   const { account } = context;
   // Clans are public data (no token), shared with the clan page's five-minute cache; a clan
@@ -109,7 +106,7 @@ export async function loadAccountView(
         .map((t) => PLATFORM_NAMES[t])
         .filter((name): name is string => Boolean(name)),
     },
-    accountCount: accounts.length,
+    accountCount: context.accountCount,
     characters,
     selectedCharacterId: chosen?.characterId ?? characters[0]?.characterId ?? null,
     currencies,
