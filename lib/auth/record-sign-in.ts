@@ -18,6 +18,30 @@ export async function recordSignIn(input: {
   const { userId, memberships } = input;
   const sealed = sealTokens(input.tokens, input.secret);
   const identity = signInIdentity(memberships);
+  const rows = identity.destinyMemberships.map((m) => ({
+    userId,
+    membershipType: m.membershipType,
+    membershipId: m.membershipId,
+    displayName: m.displayName,
+    crossSaveOverride: m.crossSaveOverride,
+    applicableMembershipTypes: m.applicableMembershipTypes,
+    isPrimary: m.isPrimary,
+  }));
+  // Memberships rarely change between sign-ins: rewriting them every time (a delete and an
+  // insert with their index updates) was a third of the callback's database work, on the
+  // embedded database the app's own thread. One read decides.
+  const stored = await db.destinyMembership.findMany({
+    where: { userId },
+    select: {
+      membershipType: true,
+      membershipId: true,
+      displayName: true,
+      crossSaveOverride: true,
+      applicableMembershipTypes: true,
+      isPrimary: true,
+    },
+  });
+  const unchanged = sameMemberships(stored, rows);
   await db.$transaction([
     db.account.update({
       where: {
@@ -39,17 +63,36 @@ export async function recordSignIn(input: {
         lastSignInAt: new Date(),
       },
     }),
-    db.destinyMembership.deleteMany({ where: { userId } }),
-    db.destinyMembership.createMany({
-      data: identity.destinyMemberships.map((m) => ({
-        userId,
-        membershipType: m.membershipType,
-        membershipId: m.membershipId,
-        displayName: m.displayName,
-        crossSaveOverride: m.crossSaveOverride,
-        applicableMembershipTypes: m.applicableMembershipTypes,
-        isPrimary: m.isPrimary,
-      })),
-    }),
+    ...(unchanged
+      ? []
+      : [
+          db.destinyMembership.deleteMany({ where: { userId } }),
+          db.destinyMembership.createMany({ data: rows }),
+        ]),
   ]);
+}
+
+type MembershipRow = {
+  membershipType: number;
+  membershipId: string;
+  displayName: string;
+  crossSaveOverride: number;
+  applicableMembershipTypes: number[];
+  isPrimary: boolean;
+};
+
+/** Whether the stored rows say exactly what Bungie just said, in any order. */
+function sameMemberships(stored: MembershipRow[], fresh: MembershipRow[]): boolean {
+  const key = (m: MembershipRow) =>
+    JSON.stringify([
+      m.membershipType,
+      m.membershipId,
+      m.displayName,
+      m.crossSaveOverride,
+      m.applicableMembershipTypes,
+      m.isPrimary,
+    ]);
+  const a = stored.map(key).sort();
+  const b = fresh.map(key).sort();
+  return a.length === b.length && a.every((k, i) => k === b[i]);
 }

@@ -3,11 +3,37 @@ import { createHash, randomUUID } from "node:crypto";
 import { getEnv } from "@/lib/env";
 import { DEFAULT_BUNGIE_RATE } from "@/lib/env-schema";
 import { createBungieClient, type BungieClient } from "./http";
-import { BUNGIE_LIMITS, type LimitSettings } from "./limits";
+import { BUNGIE_LIMITS, type BungieLimiter, type LimitSettings } from "./limits";
 import { createMemoryLimiter } from "./memory-limit-store";
 import { createRedisLimiter } from "./redis-limit-store";
 
 let defaultClient: BungieClient | undefined;
+
+// Next's production server loads this module twice in one process: once for route handlers
+// (/inventory/view, the sign-in routes) and once for pages and server actions. Each copy built
+// its own client, and without Redis its own limiter: two rolling windows, so the process could
+// send twice Bungie's rate (30 calls/s measured in the 50-player load test) and the fair line
+// was split in two. The limiter is kept per process on globalThis; the clients stay per module
+// (their BungieError class must be the one their own bundle's code checks with instanceof).
+const globalForBungie = globalThis as unknown as {
+  warmindBungieLimiters?: Map<string, BungieLimiter>;
+};
+
+function processLimiter(key: string, create: () => BungieLimiter): BungieLimiter {
+  const limiters = (globalForBungie.warmindBungieLimiters ??= new Map());
+  const existing = limiters.get(key);
+  if (existing) return existing;
+  const limiter = create();
+  const shared: BungieLimiter = {
+    ...limiter,
+    close: async () => {
+      if (limiters.get(key) === shared) limiters.delete(key);
+      await limiter.close();
+    },
+  };
+  limiters.set(key, shared);
+  return shared;
+}
 
 /**
  * The app's client, built on first use from the environment: the configured origin and app
@@ -19,14 +45,18 @@ export function getBungieClient(): BungieClient {
   const env = getEnv();
   const { origin, apiKey, clientId, clientSecret } = env.bungie;
   const scope = limitScope(apiKey, env.bungieRate);
-  const limiter = env.REDIS_URL
-    ? createRedisLimiter({
-        redis: env.REDIS_URL,
-        prefix: scope.prefix,
-        windowPrefix: scope.windowPrefix,
-        settings: scope.settings,
-      })
-    : createMemoryLimiter(scope.settings);
+  const { maxRequests, windowMs } = scope.settings;
+  const key = `${env.REDIS_URL ? "redis" : "memory"}|${scope.prefix}|${scope.windowPrefix}|${maxRequests}/${windowMs}`;
+  const limiter = processLimiter(key, () =>
+    env.REDIS_URL
+      ? createRedisLimiter({
+          redis: env.REDIS_URL,
+          prefix: scope.prefix,
+          windowPrefix: scope.windowPrefix,
+          settings: scope.settings,
+        })
+      : createMemoryLimiter(scope.settings),
+  );
   defaultClient = createBungieClient({ origin, apiKey, clientId, clientSecret, limiter });
   return defaultClient;
 }

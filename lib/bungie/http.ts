@@ -22,6 +22,15 @@ const BUNGIE_NET = "https://www.bungie.net";
 const TOKEN_PATH = "/Platform/App/OAuth/token/";
 /** An action lease outlives its request's timeout by this much (the wait for a window slot). */
 const ACTION_LEASE_MARGIN_MS = 15_000;
+/**
+ * A read's whole budget by default: two full attempts. Without it a read that timed out was
+ * sent three more times, each with the full timeout (over 40 s for one GetProfile): when Bungie
+ * (or the sandbox in our own process) was slow under a burst, every retry added to the load that
+ * made it slow, and pages hung past any browser's patience instead of saying Bungie is busy.
+ */
+export const READ_DEADLINE_MS = 20_000;
+/** A retry is only worth sending with at least this share of the per-attempt timeout left. */
+const MIN_ATTEMPT_SHARE = 0.5;
 
 export type BungieClientConfig = {
   /** Scheme + host (+ optional path prefix, e.g. http://localhost:3000/sandbox). */
@@ -31,6 +40,11 @@ export type BungieClientConfig = {
   clientSecret?: string;
   /** Per-attempt timeout of reads, in ms. */
   timeoutMs?: number;
+  /**
+   * The most one read may take in all, in ms: the wait for a window slot, every attempt and the
+   * pauses between them. Retries that would not fit are not sent.
+   */
+  readDeadlineMs?: number;
   /** Per-attempt timeout of item actions and token calls (the game server is in the loop). */
   writeTimeoutMs?: number;
   /** Timeout of a whole static content download, body included. */
@@ -103,6 +117,7 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...config.retry };
   const random = config.random ?? Math.random;
   const readTimeoutMs = config.timeoutMs ?? 10_000;
+  const readDeadlineMs = config.readDeadlineMs ?? READ_DEADLINE_MS;
   const writeTimeoutMs = config.writeTimeoutMs ?? Math.max(readTimeoutMs, 15_000);
   const contentTimeoutMs = config.contentTimeoutMs ?? 300_000;
   const log = createSafeLogger(config.logger ?? consoleLogger, () => [
@@ -152,10 +167,17 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
     }
     const secrets = [options.accessToken];
     const { action, signal } = options;
+    // Reads end by their deadline whatever happens (writes are sent once, under their timeout).
+    const deadline = kind === "read" ? performance.now() + readDeadlineMs : Infinity;
+    const deadlineSignal = kind === "read" ? AbortSignal.timeout(readDeadlineMs) : undefined;
+    const waitSignal =
+      signal && deadlineSignal
+        ? AbortSignal.any([signal, deadlineSignal])
+        : (signal ?? deadlineSignal);
     const ticket = {
       priority: options.priority ?? (action ? "action" : "page"),
       player: options.player ?? action?.player ?? playerOfToken(options.accessToken),
-      signal,
+      signal: waitSignal,
     } as const;
 
     for (let retries = 0; ; retries++) {
@@ -171,8 +193,14 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
           })
         : null;
       try {
-        await limiter.acquireRequest(ticket);
-        const { status, text } = await send(url, init, endpoint, timeoutMs, options.signal);
+        try {
+          await limiter.acquireRequest(ticket);
+        } catch (waitError) {
+          if (waitSignal?.aborted) throw callerAbortError(waitSignal, endpoint, waitError);
+          throw waitError;
+        }
+        const attemptMs = Math.max(1, Math.min(timeoutMs, deadline - performance.now()));
+        const { status, text } = await send(url, init, endpoint, attemptMs, options.signal);
         const envelope = parseEnvelope<T>(text, status, endpoint);
         log("debug", `${req.method} ${endpoint} ${status}`, { ms: elapsed(started) }, secrets);
         return envelope;
@@ -193,7 +221,9 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
         });
         await limiter.backOff(ms);
       }
-      const delay = retryDelay(error, kind, retries, policy, random);
+      let delay = retryDelay(error, kind, retries, policy, random);
+      const left = deadline - performance.now() - (delay ?? 0);
+      if (delay !== null && left < timeoutMs * MIN_ATTEMPT_SHARE) delay = null;
       const fields = { ms: elapsed(started), error: error.toJSON(), attempt: retries + 1 };
       if (delay === null) {
         const notable = error.isThrottle || error.isTransient || error.isMaintenance;

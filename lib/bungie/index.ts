@@ -26,7 +26,13 @@ export { createRedisLimiter, createRedisLimitStore } from "./redis-limit-store";
 export { DEFAULT_RETRY_POLICY, retryDelay, type RequestKind, type RetryPolicy } from "./retry";
 
 export { getMembershipsForCurrentUser } from "./user";
-export { getProfile, getCharacter, getItem, INVENTORY_COMPONENTS } from "./profile";
+export {
+  getProfile,
+  getCharacter,
+  getItem,
+  INVENTORY_COMPONENTS,
+  ACCOUNT_COMPONENTS,
+} from "./profile";
 export type { ProfileParams } from "./profile";
 export { getDestinyManifest, fetchContent } from "./manifest";
 export {

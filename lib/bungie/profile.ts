@@ -28,6 +28,19 @@ export const INVENTORY_COMPONENTS: readonly number[] = [
   ComponentType.ItemSockets,
 ];
 
+/**
+ * What the account page shows (name, characters, currencies and the account-wide materials):
+ * no item instances, stats, sockets or character inventories. For a full vault that is a small
+ * fraction of the inventory profile's JSON to render, send, parse and reshape.
+ */
+export const ACCOUNT_COMPONENTS: readonly number[] = [
+  ComponentType.Profiles,
+  ComponentType.ProfileInventories,
+  ComponentType.ProfileCurrencies,
+  ComponentType.Characters,
+  ComponentType.CharacterActivities,
+];
+
 export type ProfileParams = {
   membershipType: number;
   /** The Destiny membership id. */

@@ -10,6 +10,8 @@ export type GuardianContext = {
   /** The Bungie.net membership id: the key Bungie's per-player action spacing is counted on. */
   bungieMembershipId: string;
   account: DestinyAccount;
+  /** How many usable Destiny accounts the user has (the account page's switcher shows it). */
+  accountCount: number;
   /** The character chosen in the switcher (may no longer exist; the view falls back). */
   chosenCharacterId: string | null;
   language: ManifestLanguage;
@@ -61,12 +63,14 @@ export async function getGuardianContext(userId: string): Promise<GuardianContex
           },
         ],
   );
-  const account = activeAccountOf(usableAccounts(memberships), first);
+  const usable = usableAccounts(memberships);
+  const account = activeAccountOf(usable, first);
   if (!account) return null;
   return {
     userId,
     bungieMembershipId: first.bungieMembershipId ?? userId,
     account,
+    accountCount: usable.length,
     chosenCharacterId: first.characterId,
     language: resolveManifestLanguage(first.language),
   };

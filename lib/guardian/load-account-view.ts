@@ -1,5 +1,4 @@
 import "server-only";
-import { listDestinyAccounts } from "@/lib/auth/destiny-account";
 import type { BungieClient, Currency, DestinyProfile } from "@/lib/bungie";
 import { getClanSource } from "@/lib/clan/default-source";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
@@ -9,7 +8,7 @@ import { buildCharacterViews, definitionHashes } from "./build-inventory-view";
 import { loadGuardianDefinitions } from "./definitions";
 import { getGuardianContext } from "./guardian-context";
 import { withPlayerToken, type TokenRunner } from "./player-token";
-import { readProfile } from "./profile-store";
+import { readProfileSummary } from "./profile-store";
 import { unavailableView } from "./unavailable";
 import type { UnavailableView } from "./view-types";
 
@@ -29,7 +28,8 @@ function currenciesHeld(profile: DestinyProfile): Currency[] {
 }
 
 /**
- * The account page's data: ONE GetProfile (shared with the inventory page through the cache) and
+ * The account page's data: ONE GetProfile of only what it shows (or the inventory page's, when
+ * the cache has it) and
  * the player's clan (from the clan page's cache when it has it), asked in parallel. null when the
  * player has no Destiny account.
  */
@@ -37,10 +37,8 @@ export async function loadAccountView(
   user: { id: string; bungieName: string | null; image: string | null },
   options: { withToken?: TokenRunner; client?: BungieClient } = {},
 ): Promise<AccountView | UnavailableView | null> {
-  const [context, accounts] = await Promise.all([
-    getGuardianContext(user.id),
-    listDestinyAccounts(user.id),
-  ]);
+  // The context's one query already read every membership: no second query for the count.
+  const context = await getGuardianContext(user.id);
   if (!context) return null;
   const { account } = context;
   // Clans are public data (no token), shared with the clan page's five-minute cache; a clan
@@ -61,7 +59,11 @@ export async function loadAccountView(
 
   let profile;
   try {
-    profile = await readProfile(account, options.withToken ?? withPlayerToken(user.id), options);
+    profile = await readProfileSummary(
+      account,
+      options.withToken ?? withPlayerToken(user.id),
+      options,
+    );
   } catch (error) {
     const unavailable = unavailableView(error);
     if (!unavailable) throw error;
@@ -104,7 +106,7 @@ export async function loadAccountView(
         .map((t) => PLATFORM_NAMES[t])
         .filter((name): name is string => Boolean(name)),
     },
-    accountCount: accounts.length,
+    accountCount: context.accountCount,
     characters,
     selectedCharacterId: chosen?.characterId ?? characters[0]?.characterId ?? null,
     currencies,

@@ -135,6 +135,40 @@ describe.each(DATABASE_KINDS)("Bungie token refresh on %s", (kind) => {
     expect(user.lastSignInAt).not.toBeNull();
     expect(user.destinyMemberships.map((m) => m.membershipType).sort()).toEqual([2, 3]);
     expect(user.destinyMemberships.find((m) => m.isPrimary)?.membershipType).toBe(3);
+
+    // Signing in again with the same memberships leaves their rows alone (no delete and
+    // insert on every sign-in); a changed one is stored.
+    const rowIds = async () =>
+      (await t.db.destinyMembership.findMany({ where: { userId }, orderBy: { id: "asc" } })).map(
+        (m) => m.id,
+      );
+    const before = await rowIds();
+    await recordSignIn({
+      userId,
+      providerAccountId: `bnet-${kind}`,
+      tokens: signIn,
+      memberships,
+      secret,
+    });
+    expect(await rowIds()).toEqual(before);
+    const renamed = {
+      ...memberships,
+      destinyMemberships: memberships.destinyMemberships.map((m) => ({
+        ...m,
+        bungieGlobalDisplayName: `${m.bungieGlobalDisplayName} (renamed)`,
+      })),
+    };
+    await recordSignIn({
+      userId,
+      providerAccountId: `bnet-${kind}`,
+      tokens: signIn,
+      memberships: renamed,
+      secret,
+    });
+    const after = await t.db.destinyMembership.findMany({ where: { userId } });
+    expect(after.map((m) => m.id).sort()).not.toEqual(before);
+    expect(after.every((m) => m.displayName.endsWith("(renamed)"))).toBe(true);
+    expect(after).toHaveLength(2);
   });
 
   it("refreshes once across two app instances sharing the database", async () => {

@@ -1,9 +1,14 @@
 // The account page's loader against the sandbox over real HTTP, on both databases.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBungieClient, INVENTORY_COMPONENTS } from "@/lib/bungie";
+import { ACCOUNT_COMPONENTS } from "@/lib/bungie/profile";
 import { createCache } from "@/lib/cache/cache";
+import { getGuardianContext } from "@/lib/guardian/guardian-context";
+import { withPlayerToken } from "@/lib/guardian/player-token";
+import { DEMO_BUNGIE_APP } from "@/lib/env-schema";
 import { ACCOUNT_CURRENCIES, CurrencyHashes } from "@/lib/destiny/game-facts";
 import { loadAccountView } from "@/lib/guardian/load-account-view";
-import { setProfileCache } from "@/lib/guardian/profile-store";
+import { readProfile, setProfileCache } from "@/lib/guardian/profile-store";
 import { startSandboxServer, type SandboxServer } from "../../../sandbox/node-server";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../../support/databases";
 import {
@@ -87,6 +92,39 @@ describe.each(DATABASE_KINDS)("account page data (%s)", (kind) => {
 
     const again = await counting(server, () => loadAccountView(user));
     expect(again.calls).toBe(0);
+  });
+
+  it("asks Bungie only for the components it shows, or reuses the inventory page's profile", async () => {
+    // The page players land on after signing in: reading (and reshaping) every item's instance,
+    // stats and sockets of a 700-item vault for a page that shows none of them was most of a
+    // sign-in's server time.
+    const userId = await signInPlayer(server, database.db, "demo");
+    const user = { id: userId, bungieName: null, image: null };
+    const asked: string[] = [];
+    const client = createBungieClient({
+      origin: server.url,
+      ...DEMO_BUNGIE_APP,
+      fetch: (input, init) => {
+        const url = new URL(String(input));
+        if (url.pathname.includes("/Profile/")) asked.push(url.searchParams.get("components")!);
+        return fetch(input, init);
+      },
+    });
+    setProfileCache(createCache());
+    const view = await loadAccountView(user, { client });
+    if (view?.kind !== "account") throw new Error(JSON.stringify(view));
+    expect(view.characters.length).toBeGreaterThan(0);
+    expect(view.currencies.map((c) => c.name)).toContain("Enhancement Core");
+    expect(asked).toEqual([ACCOUNT_COMPONENTS.join(",")]);
+
+    // With the inventory page's full profile in the cache, no call at all.
+    setProfileCache(createCache());
+    const context = await getGuardianContext(userId);
+    await readProfile(context!.account, withPlayerToken(userId), { client });
+    expect(asked.at(-1)).toBe(INVENTORY_COMPONENTS.join(","));
+    const reused = await counting(server, () => loadAccountView(user, { client }));
+    expect(reused.calls).toBe(0);
+    expect(asked).toHaveLength(2);
   });
 
   it("sends a player without a Destiny account away (null)", async () => {

@@ -75,6 +75,7 @@ describe.each(DATABASE_KINDS)("getGuardianContext on %s", (kind) => {
         applicableMembershipTypes: [3],
         isPrimary: true,
       },
+      accountCount: 1,
       chosenCharacterId: "2305843009300000001",
       language: "fr",
     });
@@ -89,6 +90,7 @@ describe.each(DATABASE_KINDS)("getGuardianContext on %s", (kind) => {
     expect(defaults.queries).toHaveLength(1);
     expect(defaults.context).toMatchObject({
       account: { membershipType: 3, membershipId: "4611686018400000302" },
+      accountCount: 2,
       chosenCharacterId: null,
       language: "en",
     });

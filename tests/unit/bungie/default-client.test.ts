@@ -27,6 +27,18 @@ async function freshClient(env: Record<string, string>) {
 }
 
 describe("getBungieClient", () => {
+  it("shares one limiter per process, even when the module is loaded twice (Next's bundles)", async () => {
+    const first = await freshClient({ APP_URL: "http://localhost:4000" });
+    const client = first.getBungieClient();
+    // A second instance of the module, as Next's route-handler and page bundles each load one:
+    // without a shared limiter the process had two windows, twice Bungie's rate.
+    vi.resetModules();
+    const second = await import("@/lib/bungie/client");
+    expect(second).not.toBe(first);
+    expect(second.getBungieClient()).not.toBe(client);
+    expect(second.getBungieClient().limiter).toBe(client.limiter);
+  });
+
   it("builds the demo client on the app's sandbox mount with in-process limits", async () => {
     const { getBungieClient } = await freshClient({ APP_URL: "http://localhost:4000" });
     const client = getBungieClient();

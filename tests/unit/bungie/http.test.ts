@@ -72,6 +72,43 @@ describe("createBungieClient request", () => {
     expect(calls).toHaveLength(3);
   });
 
+  it("gives a read that keeps timing out up at its deadline instead of retrying it in full", async () => {
+    // The fault the load test met: an upstream that stops answering under a burst. Each retry
+    // used to get the full per-attempt timeout again (four attempts: 40 s for one GetProfile
+    // with the defaults) while the pages waiting on it hung. The first attempt cannot end
+    // before its 200 ms timeout, which leaves less than half a timeout of the 300 ms deadline:
+    // no retry is worth sending, whatever the machine's speed.
+    const { client, calls } = testClient(() => ({ hang: true }), {
+      timeoutMs: 200,
+      readDeadlineMs: 300,
+      retry: { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 1 },
+    });
+    const error = await rejection(client.request(GET("/Destiny2/3/Profile/46/")));
+    expect(error.code).toBe(ClientErrorCodes.Timeout);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("counts the wait for a window slot in a read's deadline, sending nothing once it passed", async () => {
+    // A limiter whose window never frees (Bungie's budget taken by others): the read ends as a
+    // Timeout at its deadline rather than waiting in line forever.
+    const never: BungieLimiter = {
+      ...unlimited,
+      acquireRequest: (ticket?: RequestTicket) =>
+        new Promise<void>((_, reject) => {
+          ticket?.signal?.addEventListener("abort", () => reject(ticket.signal?.reason), {
+            once: true,
+          });
+        }),
+    };
+    const { client, calls } = testClient(() => ({ json: envelope(1) }), {
+      limiter: never,
+      readDeadlineMs: 50,
+    });
+    const error = await rejection(client.request(GET("/Destiny2/Manifest/")));
+    expect(error.code).toBe(ClientErrorCodes.Timeout);
+    expect(calls).toHaveLength(0);
+  });
+
   it("reports network failures as NetworkError", async () => {
     const { client } = testClient(() => ({ networkError: "ECONNREFUSED" }), {
       retry: { maxRetries: 0 },

@@ -31,6 +31,7 @@ const context: GuardianContext = {
     applicableMembershipTypes: [3],
     isPrimary: true,
   },
+  accountCount: 1,
   chosenCharacterId: null,
   language: "en",
 };
