@@ -199,7 +199,12 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
           if (waitSignal?.aborted) throw callerAbortError(waitSignal, endpoint, waitError);
           throw waitError;
         }
-        const attemptMs = Math.max(1, Math.min(timeoutMs, deadline - performance.now()));
+        // Whole milliseconds: AbortSignal.timeout throws a RangeError on a fraction, and the
+        // deadline's remainder is one whenever it is shorter than the per-attempt timeout.
+        const attemptMs = Math.max(
+          1,
+          Math.floor(Math.min(timeoutMs, deadline - performance.now())),
+        );
         const { status, text } = await send(url, init, endpoint, attemptMs, options.signal);
         const envelope = parseEnvelope<T>(text, status, endpoint);
         log("debug", `${req.method} ${endpoint} ${status}`, { ms: elapsed(started) }, secrets);

@@ -88,6 +88,18 @@ describe("createBungieClient request", () => {
     expect(calls).toHaveLength(1);
   });
 
+  it("gives an attempt whole milliseconds when the deadline is nearer than the timeout", async () => {
+    // The remainder of the deadline is a fraction of a millisecond (performance.now()), which
+    // AbortSignal.timeout refuses with a RangeError: every such read failed (the digest's
+    // call-counting client has a 120 s timeout, longer than the 20 s deadline).
+    const { client, calls } = testClient(() => ({ json: envelope(1) }), {
+      timeoutMs: 5_000,
+      readDeadlineMs: 1_000,
+    });
+    expect((await client.request(GET("/Destiny2/Manifest/"))).Response).toBe(1);
+    expect(calls).toHaveLength(1);
+  });
+
   it("counts the wait for a window slot in a read's deadline, sending nothing once it passed", async () => {
     // A limiter whose window never frees (Bungie's budget taken by others): the read ends as a
     // Timeout at its deadline rather than waiting in line forever.
