@@ -76,3 +76,20 @@ export async function firstMovable(request: APIRequestContext) {
     )!;
   return { id: item.itemInstanceId!, where: item.where, characterId: item.where.split(":")[1]! };
 }
+
+/**
+ * Scrolls through the vault, as a player does, until the tile with this key is drawn (the vault
+ * draws its tiles a chunk at a time as they come into view), and returns it.
+ */
+export async function revealTile(page: Page, key: string) {
+  const target = page.locator(`[data-testid="item-tile"][data-item-key="${key}"]`).first();
+  const chunks = page.locator('#vault [data-testid="lazy-chunk"]');
+  while ((await target.count()) === 0) {
+    const left = await chunks.count();
+    if (left === 0) break;
+    await chunks.first().scrollIntoViewIfNeeded();
+    await expect.poll(() => chunks.count()).toBeLessThan(left);
+  }
+  await expect(target).toBeAttached();
+  return target;
+}

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import type { InventoryView, ItemView } from "../../lib/guardian/view-types";
+import { revealTile } from "./inventory-state";
 import { sandboxControl, signInAs } from "./support";
 
 // A demo that is safe to put on the internet (issue 13 item 5): a plain `npm start` serves none
@@ -218,10 +219,7 @@ test("two visitors signed in as Aurora Vale never see each other's data", async 
       i.rarity === 5 &&
       i.uniqueLabel === null,
   )!;
-  await page
-    .locator(`[data-testid="item-tile"][data-item-key="${item.itemInstanceId}"]`)
-    .first()
-    .click();
+  await (await revealTile(page, item.itemInstanceId!)).click();
   await page
     .getByTestId("item-sheet")
     .getByRole("button", { name: `Move to ${className}` })
