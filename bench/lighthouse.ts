@@ -191,6 +191,7 @@ async function signedInPages(cookie: string) {
     { name: "platform choice", path: "/account/platform" },
     { name: "inventory", path: "/inventory" },
     { name: "loadouts", path: "/loadouts" },
+    { name: "saved loadouts", path: "/loadouts/saved" },
     { name: "vendors", path: "/vendors" },
     { name: "clan", path: "/clan" },
     ...(member ? [{ name: "clan member", path: member }] : []),
