@@ -382,10 +382,34 @@ async function equipFlow(browser: Browser): Promise<number> {
     const timespan = result.steps.find((s) => s.lhr.gatherMode === "timespan");
     const inp = timespan?.lhr.audits["interaction-to-next-paint"]?.numericValue;
     if (inp === undefined) throw new Error("the timespan measured no interaction");
+    const work = timespan?.lhr.audits["work-during-interaction"]?.details;
+    console.log(`    flow run: INP ${Math.round(inp)} ms: ${describeInteraction(work)}`);
     return inp;
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/**
+ * Which tap was the slowest and where its time went, from Lighthouse's work-during-interaction
+ * audit: its target, then input delay, processing and presentation delay.
+ */
+function describeInteraction(details: unknown): string {
+  type Table = {
+    type?: string;
+    interactionType?: string;
+    items?: { node?: { nodeLabel?: string; snippet?: string }; phase?: string; total?: number }[];
+  };
+  const parts = (details as { items?: Table[] } | undefined)?.items ?? [];
+  const node = parts.flatMap((p) => p.items ?? []).find((i) => i.node)?.node;
+  const type = parts.find((p) => p.type === "debugdata")?.interactionType ?? "?";
+  const phases = parts
+    .flatMap((p) => p.items ?? [])
+    .filter((i) => i.phase !== undefined)
+    .map((i) => `${i.phase} ${Math.round(i.total ?? 0)} ms`)
+    .join(", ");
+  const target = (node?.nodeLabel ?? node?.snippet ?? "?").replace(/\s+/g, " ").slice(0, 50);
+  return `${type} on "${target}" (${phases})`;
 }
 
 /** A plain (legendary, not unique) kinetic weapon in the vault, from the app's own view data. */
