@@ -206,6 +206,13 @@ function Inventory({
 
   const character =
     view.characters.find((c) => c.characterId === shownSelectedId) ?? view.characters[0];
+  // The lists (up to a thousand tiles) follow the view a frame behind, in an interruptible
+  // render: a tap that changes the view (an equip's predicted move, a read-back) paints its own
+  // answer first (the sheet closing, the status), then the tiles move (issue 17: a tap answers
+  // within 200 ms on a phone). SWR's updates are synchronous; this is what lets them wait.
+  const listed = useDeferredValue(view);
+  const listedCharacter =
+    listed.characters.find((c) => c.characterId === character?.characterId) ?? character;
   const openItem = openKey ? (itemsByKey.get(openKey) ?? null) : null;
   const vaultCount = useMemo(
     () => (partial ? initialVaultCount : view.items.filter((i) => i.location === "vault").length),
@@ -281,31 +288,31 @@ function Inventory({
             Loading your whole inventory to search it…
           </p>
         ) : deferredQuery.trim() ? (
-          <SearchResults view={view} query={deferredQuery} tiles={tiles} />
-        ) : character ? (
+          <SearchResults view={listed} query={deferredQuery} tiles={tiles} />
+        ) : listedCharacter ? (
           <>
             <CharacterBuckets
-              character={character}
-              items={view.items}
-              capacity={view.capacity.bucket}
+              character={listedCharacter}
+              items={listed.items}
+              capacity={listed.capacity.bucket}
               tiles={tiles}
             />
             <PostmasterSection
-              character={character}
-              items={view.items}
-              capacity={view.capacity.postmaster}
-              warningAt={view.capacity.postmasterWarning}
+              character={listedCharacter}
+              items={listed.items}
+              capacity={listed.capacity.postmaster}
+              warningAt={listed.capacity.postmasterWarning}
               tiles={tiles}
             />
             <VaultSection
-              items={view.items}
-              loadingCount={partial ? initialVaultCount : null}
-              capacity={view.capacity.vault}
+              items={listed.items}
+              loadingCount={listed === initialView ? initialVaultCount : null}
+              capacity={listed.capacity.vault}
               tiles={tiles}
               onDropItem={onDropItem}
-              hidden={view.privateComponents.includes("profileInventory")}
+              hidden={listed.privateComponents.includes("profileInventory")}
             />
-            <AccountInventory items={view.items} tiles={tiles} />
+            <AccountInventory items={listed.items} tiles={tiles} />
           </>
         ) : (
           <p className="text-muted">This Destiny account has no characters yet.</p>

@@ -33,6 +33,18 @@ export function LazyTiles({ items, tiles }: { items: TileItemView[]; tiles: Tile
   );
 }
 
+/** Same tiles in the same order: a move elsewhere in the vault leaves this chunk alone. */
+function sameChunk(
+  a: { items: TileItemView[]; tiles: TileHandlers },
+  b: { items: TileItemView[]; tiles: TileHandlers },
+) {
+  return (
+    a.tiles === b.tiles &&
+    a.items.length === b.items.length &&
+    a.items.every((item, n) => item === b.items[n])
+  );
+}
+
 const LazyChunk = memo(function LazyChunk({
   items,
   tiles,
@@ -84,4 +96,4 @@ const LazyChunk = memo(function LazyChunk({
       ))}
     </div>
   );
-});
+}, sameChunk);
