@@ -1,5 +1,5 @@
 // `npm run sandbox -- --port 4000 [--api-key K --client-id C --client-secret S --redirect-url U
-//  --base-path /sandbox --seed N --full-vault --record-dir DIR --token-ttl SECONDS --host H]`
+//  --base-path /sandbox --seed N --full-vault --clan-size N --record-dir DIR --token-ttl SECONDS --host H]`
 import { parseArgs } from "node:util";
 import { startSandboxServer } from "./node-server";
 
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     "base-path": { type: "string" },
     seed: { type: "string" },
     "full-vault": { type: "boolean", default: false },
+    "clan-size": { type: "string" },
     "record-dir": { type: "string" },
     "token-ttl": { type: "string" },
     "rate-limit": { type: "string" },
@@ -24,8 +25,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     "Usage: npm run sandbox -- --port N [--host H] [--api-key K] [--client-id C] [--client-secret S]\n" +
-      "       [--redirect-url U] [--base-path P] [--seed N] [--full-vault] [--record-dir DIR]\n" +
-      "       [--token-ttl SECONDS] [--rate-limit REQS_PER_SECOND]",
+      "       [--redirect-url U] [--base-path P] [--seed N] [--full-vault] [--clan-size 2-100]\n" +
+      "       [--record-dir DIR] [--token-ttl SECONDS] [--rate-limit REQS_PER_SECOND]",
   );
   process.exit(0);
 }
@@ -50,6 +51,7 @@ const server = await startSandboxServer({
   basePath: values["base-path"],
   seed: int(values.seed, "seed"),
   fullVault: values["full-vault"],
+  clanSize: int(values["clan-size"], "clan-size"),
   recordDir: values["record-dir"],
   accessTokenTtlSeconds: int(values["token-ttl"], "token-ttl"),
   apiKeyRateLimitPerSecond: int(values["rate-limit"], "rate-limit"),
