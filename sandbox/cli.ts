@@ -2,6 +2,7 @@
 //  --base-path /sandbox --seed N --full-vault --clan-size N --record-dir DIR --token-ttl SECONDS --host H]`
 import { parseArgs } from "node:util";
 import { startSandboxServer } from "./node-server";
+import { CLAN_SIZE } from "./world/clan-size";
 
 const { values } = parseArgs({
   options: {
@@ -31,11 +32,17 @@ if (values.help) {
   process.exit(0);
 }
 
-function int(value: string | undefined, name: string): number | undefined {
+function int(
+  value: string | undefined,
+  name: string,
+  range?: { min: number; max: number },
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) {
-    console.error(`--${name} must be an integer`);
+  if (!Number.isInteger(n) || (range && (n < range.min || n > range.max))) {
+    console.error(
+      `--${name} must be an integer${range ? ` from ${range.min} to ${range.max}` : ""}`,
+    );
     process.exit(2);
   }
   return n;
@@ -51,7 +58,7 @@ const server = await startSandboxServer({
   basePath: values["base-path"],
   seed: int(values.seed, "seed"),
   fullVault: values["full-vault"],
-  clanSize: int(values["clan-size"], "clan-size"),
+  clanSize: int(values["clan-size"], "clan-size", CLAN_SIZE),
   recordDir: values["record-dir"],
   accessTokenTtlSeconds: int(values["token-ttl"], "token-ttl"),
   apiKeyRateLimitPerSecond: int(values["rate-limit"], "rate-limit"),
