@@ -15,7 +15,6 @@ import { MEMBER_DETAILS_CONCURRENCY } from "../lib/clan/default-source";
 import type { MemberDetailsView } from "../lib/clan/types";
 import { gameFactsNamer } from "../lib/clan/views";
 import { startSandboxServer } from "../sandbox/node-server";
-import { growSandboxClan } from "../tests/integration/clan/grow-sandbox-clan";
 
 /** Bungie's GetProfile usually answers in 100-400 ms; the sandbox waits 120 ms + up to 200 ms. */
 const LATENCY = { fixedMs: 120, jitterMs: 200 };
@@ -129,8 +128,7 @@ function report(label: string, v: Visit) {
 }
 
 async function fresh() {
-  await control("reset");
-  growSandboxClan(server.sandbox, CLAN_SIZE);
+  await control("reset", { clanSize: CLAN_SIZE });
   await control("latency", LATENCY);
   await control("stats/reset");
 }

@@ -71,7 +71,7 @@ async function main() {
   try {
     // The real-scale world: the demo player's vault full (700 items). The sign-in below copies
     // the account as it is at that moment (the demo's visitors' copies).
-    await control("reset", { fullVault: true });
+    await control("reset", { fullVault: true, clanSize: 100 });
     const cookie = await signIn(browser);
     const pages = await signedInPages(cookie);
     const clanSize = await clanMembers();

@@ -1,7 +1,8 @@
 // `npm run sandbox -- --port 4000 [--api-key K --client-id C --client-secret S --redirect-url U
-//  --base-path /sandbox --seed N --full-vault --record-dir DIR --token-ttl SECONDS --host H]`
+//  --base-path /sandbox --seed N --full-vault --clan-size N --record-dir DIR --token-ttl SECONDS --host H]`
 import { parseArgs } from "node:util";
 import { startSandboxServer } from "./node-server";
+import { CLAN_SIZE } from "./world/clan-size";
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     "base-path": { type: "string" },
     seed: { type: "string" },
     "full-vault": { type: "boolean", default: false },
+    "clan-size": { type: "string" },
     "record-dir": { type: "string" },
     "token-ttl": { type: "string" },
     "rate-limit": { type: "string" },
@@ -24,17 +26,23 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(
     "Usage: npm run sandbox -- --port N [--host H] [--api-key K] [--client-id C] [--client-secret S]\n" +
-      "       [--redirect-url U] [--base-path P] [--seed N] [--full-vault] [--record-dir DIR]\n" +
-      "       [--token-ttl SECONDS] [--rate-limit REQS_PER_SECOND]",
+      "       [--redirect-url U] [--base-path P] [--seed N] [--full-vault] [--clan-size 2-100]\n" +
+      "       [--record-dir DIR] [--token-ttl SECONDS] [--rate-limit REQS_PER_SECOND]",
   );
   process.exit(0);
 }
 
-function int(value: string | undefined, name: string): number | undefined {
+function int(
+  value: string | undefined,
+  name: string,
+  range?: { min: number; max: number },
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) {
-    console.error(`--${name} must be an integer`);
+  if (!Number.isInteger(n) || (range && (n < range.min || n > range.max))) {
+    console.error(
+      `--${name} must be an integer${range ? ` from ${range.min} to ${range.max}` : ""}`,
+    );
     process.exit(2);
   }
   return n;
@@ -50,6 +58,7 @@ const server = await startSandboxServer({
   basePath: values["base-path"],
   seed: int(values.seed, "seed"),
   fullVault: values["full-vault"],
+  clanSize: int(values["clan-size"], "clan-size", CLAN_SIZE),
   recordDir: values["record-dir"],
   accessTokenTtlSeconds: int(values["token-ttl"], "token-ttl"),
   apiKeyRateLimitPerSecond: int(values["rate-limit"], "rate-limit"),

@@ -4,6 +4,7 @@ import { readBodyText } from "./http/body";
 import { jsonResponse } from "./http/envelope";
 import { loadoutSlots } from "./rules/loadouts";
 import type { SandboxState } from "./state";
+import { CLAN_SIZE } from "./world/clan-size";
 import { generateLargeItemTableFile } from "./world/generate-large-items";
 import {
   type BungieUser,
@@ -259,6 +260,7 @@ export async function handleControl(
             basePath: state.options.basePath,
             seed: state.world.seed,
             fullVault: state.world.fullVault,
+            clanSize: state.world.clanSize,
             accessTokenTtlSeconds: state.accessTokenTtlSeconds,
             now: new Date(state.now()).toISOString(),
             controls: state.controls,
@@ -277,8 +279,17 @@ export async function handleControl(
               ? undefined
               : bounded(b, "seed", { min: 0, max: 0xffffffff, integer: true }),
           fullVault: b.fullVault === undefined ? undefined : bool(b, "fullVault"),
+          clanSize:
+            b.clanSize === undefined
+              ? undefined
+              : bounded(b, "clanSize", { min: CLAN_SIZE.min, max: CLAN_SIZE.max, integer: true }),
         });
-        return jsonResponse({ ok: true, seed: state.world.seed, fullVault: state.world.fullVault });
+        return jsonResponse({
+          ok: true,
+          seed: state.world.seed,
+          fullVault: state.world.fullVault,
+          clanSize: state.world.clanSize,
+        });
       case "token": {
         const user = userOf(state, b.user ?? "demo");
         if (!user) throw new ControlError("user required");

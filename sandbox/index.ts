@@ -28,7 +28,7 @@ export interface Sandbox {
   /** Answer one request (URL paths may carry the configured basePath). */
   handle(request: Request): Promise<Response>;
   /** Rebuild the world and forget tokens, controls and counters. */
-  reset(options?: { seed?: number; fullVault?: boolean }): void;
+  reset(options?: { seed?: number; fullVault?: boolean; clanSize?: number }): void;
   /** Bungie's token response for a demo user ("demo", "rival"...), without the browser. */
   issueToken(user?: string): TokenResponse;
   /** The effective options. */

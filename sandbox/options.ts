@@ -1,6 +1,7 @@
 // Options accepted by createSandbox (and the node server / CLI on top of it).
 import type { DemoCopiesOptions } from "./copies/demo-copies";
 import type { Recording } from "./record/recording";
+import { CLAN_SIZE } from "./world/clan-size";
 
 export interface SandboxOptions {
   /** The X-API-Key every /Platform call must carry. Default "sandbox-api-key". */
@@ -16,6 +17,8 @@ export interface SandboxOptions {
   seed?: number;
   /** Fill the demo player's vault to its 700-item capacity. */
   fullVault?: boolean;
+  /** Members of the demo clan, the demo player included: 2 to 100 (Bungie's cap). Default 60. */
+  clanSize?: number;
   /**
    * Recorded real Bungie responses to serve (README: "Recordings"), as `loadRecording(dir)`
    * (record/recording.ts) reads them; `startSandboxServer` and the CLI take `recordDir`. Read
@@ -56,6 +59,7 @@ export interface ResolvedOptions {
   basePath: string;
   seed: number;
   fullVault: boolean;
+  clanSize: number;
   recording?: Recording;
   accessTokenTtlSeconds: number;
   now: () => number;
@@ -90,6 +94,7 @@ export function resolveOptions(options: SandboxOptions, defaultSeed: number): Re
     basePath: normaliseBasePath(options.basePath),
     seed: options.seed ?? defaultSeed,
     fullVault: options.fullVault ?? false,
+    clanSize: options.clanSize ?? CLAN_SIZE.default,
     recording: options.recording,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? DEFAULT_OPTIONS.accessTokenTtlSeconds,
     now: options.now ?? Date.now,

@@ -71,12 +71,13 @@ export class SandboxState {
     return this.options.now() + this.clockOffsetMs;
   }
 
-  reset(overrides: { seed?: number; fullVault?: boolean } = {}): void {
+  reset(overrides: { seed?: number; fullVault?: boolean; clanSize?: number } = {}): void {
     const seed = overrides.seed ?? this.options.seed;
     const fullVault = overrides.fullVault ?? this.options.fullVault;
+    const clanSize = overrides.clanSize ?? this.options.clanSize;
     this.clockOffsetMs = 0;
     this.hostileNames = undefined;
-    this.world = createWorld({ seed, fullVault, now: this.now() });
+    this.world = createWorld({ seed, fullVault, clanSize, now: this.now() });
     this.tokens = new TokenStore();
     this.controls = {
       latency: { fixedMs: 0, jitterMs: 0 },

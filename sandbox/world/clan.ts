@@ -1,8 +1,10 @@
-// The demo clan: ~60 members across platforms, ranks, online states and join dates, each
-// with a public Destiny profile (a few private or broken), plus one member whose name is an
-// XSS probe so apps can prove they escape what Bungie sends them.
+// The demo clan: 60 members by default (2 to 100, Bungie's cap, with the clanSize option) across
+// platforms, ranks, online states and join dates, each with a public Destiny profile (a few
+// private or broken), plus one member whose name is an XSS probe so apps can prove they escape
+// what Bungie sends them.
 import { MembershipType } from "../../lib/destiny/game-facts";
 import type { AccountBuildContext } from "./accounts";
+import { CLAN_SIZE } from "./clan-size";
 import { createIdSequence, type GenContext } from "./items";
 import { type CharacterSpec, createCharacter, createProfile, outfitCharacter } from "./profiles";
 import type { BungieUser, Clan, ClanMember, DestinyProfile } from "./types";
@@ -60,13 +62,19 @@ const SPECIAL_NAMES: readonly (readonly [string, string])[] = [
   ["TheLongestGuardianNameEverSeen", "TheLongestGuardianNameEverSeenInTheTower_42"],
 ];
 
-export const CLAN_SIZE = 60;
+export interface ClanBuildContext extends AccountBuildContext {
+  /** Members, the demo player included (CLAN_SIZE.min to CLAN_SIZE.max). */
+  clanSize: number;
+}
 
 export function buildClan(
-  ctx: AccountBuildContext,
+  ctx: ClanBuildContext,
   demoUser: BungieUser,
   demoProfile: DestinyProfile,
 ): { clan: Clan; users: BungieUser[]; profiles: DestinyProfile[] } {
+  const size = ctx.clanSize;
+  if (!Number.isInteger(size) || size < CLAN_SIZE.min || size > CLAN_SIZE.max)
+    throw new RangeError(`clanSize must be an integer from ${CLAN_SIZE.min} to ${CLAN_SIZE.max}`);
   const prng = ctx.gen.prng.fork("clan");
   const users: BungieUser[] = [];
   const profiles: DestinyProfile[] = [];
@@ -86,7 +94,12 @@ export function buildClan(
     MembershipType.TigerEgs,
   ];
 
-  for (let i = 0; i < CLAN_SIZE - 1; i++) {
+  // Member i draws the same numbers whatever the size, so a bigger clan is the default one with
+  // more members after it (ranks aside: the last six generated are beginners). The first four
+  // are the special names and members 7, 12, 19, 33 and 41 the private and broken profiles; a
+  // smaller clan has fewer of them. 95 generated names out of FIRST x SECOND's 384 leave the
+  // retry below plenty of room.
+  for (let i = 0; i < size - 1; i++) {
     const special = SPECIAL_NAMES[i];
     let name: string;
     let platformName: string;
@@ -178,7 +191,7 @@ export function buildClan(
       }
       profile.characters.push(character);
     }
-    // Gear is rolled on first look: 60 members x 3 characters would slow every reset.
+    // Gear is rolled on first look: 100 members x 3 characters would slow every reset.
     profile.populate = () => {
       profile.characters.forEach((character, c) => {
         const spec = specs[c];
@@ -194,7 +207,7 @@ export function buildClan(
     members.push({
       membershipId: profile.membershipId,
       bnetMembershipId: bnetId,
-      memberType: i === 0 ? 5 : i < 4 ? 3 : i > CLAN_SIZE - 8 ? 1 : 2,
+      memberType: i === 0 ? 5 : i < 4 ? 3 : i > size - 8 ? 1 : 2,
       isOnline,
       lastOnlineStatusChange: Math.floor(lastSeen / 1000),
       joinDate: i === 0 ? creationDate : creationDate + prng.int(1, 2400) * day,

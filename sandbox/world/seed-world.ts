@@ -1,6 +1,7 @@
 // Builds the whole demo world from a seed: demo accounts, the clan and its members.
 import { buildDemoAccounts } from "./accounts";
 import { buildClan } from "./clan";
+import { CLAN_SIZE } from "./clan-size";
 import { getManifestDefinitions } from "./definitions";
 import { IdFactory } from "./ids";
 import { buildPools, type ItemPools } from "./items";
@@ -17,7 +18,12 @@ export function itemPools(): ItemPools {
   return pools;
 }
 
-export function createWorld(options: { seed?: number; fullVault?: boolean; now: number }): World {
+export function createWorld(options: {
+  seed?: number;
+  fullVault?: boolean;
+  clanSize?: number;
+  now: number;
+}): World {
   const seed = (options.seed ?? DEFAULT_SEED) >>> 0;
   const defs = getManifestDefinitions();
   const pools = itemPools();
@@ -33,6 +39,7 @@ export function createWorld(options: { seed?: number; fullVault?: boolean; now: 
     seed,
     createdAt,
     fullVault: options.fullVault ?? false,
+    clanSize: options.clanSize ?? CLAN_SIZE.default,
     nextProfileIndex: () => profileIndex++,
   };
   const demo = buildDemoAccounts(ctx);
@@ -44,6 +51,7 @@ export function createWorld(options: { seed?: number; fullVault?: boolean; now: 
   const world: World = {
     seed,
     fullVault: ctx.fullVault,
+    clanSize: ctx.clanSize,
     createdAt,
     users: new Map(),
     usersByKey: new Map(),

@@ -157,6 +157,8 @@ export interface Clan {
 export interface World {
   seed: number;
   fullVault: boolean;
+  /** Members the demo clan was built with, the demo player included. */
+  clanSize: number;
   /** ms since epoch at which the world was built; demo dates are relative to it. */
   createdAt: number;
   users: Map<string, BungieUser>;

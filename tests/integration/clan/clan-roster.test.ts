@@ -14,7 +14,6 @@ import { createClanSource, type ClanSource } from "@/lib/clan/clan-source";
 import type { MemberDetailsView } from "@/lib/clan/types";
 import { gameFactsNamer } from "@/lib/clan/views";
 import { demoPlayer, startHarness, type DemoPlayer, type Harness } from "../bungie/sandbox-harness";
-import { growSandboxClan } from "./grow-sandbox-clan";
 
 let harness: Harness;
 let client: BungieClient;
@@ -138,8 +137,15 @@ describe("the demo clan", () => {
   });
 });
 
+/** Bungie's biggest clan: the demo clan rebuilt with 100 members (the same demo player). */
+async function fullClan() {
+  const reset = await harness.control("reset", { clanSize: 100 });
+  expect(reset.clanSize).toBe(100);
+  expect(await demoPlayer(harness)).toEqual(demo);
+}
+
 describe("a 100-member clan", () => {
-  beforeEach(() => growSandboxClan(harness.server.sandbox, 100));
+  beforeEach(fullClan);
 
   it("costs 103 calls on the first visit and none on the second", async () => {
     const s = source();
@@ -188,7 +194,7 @@ describe("a 100-member clan", () => {
 });
 
 describe("member calls that fail", () => {
-  beforeEach(() => growSandboxClan(harness.server.sandbox, 100));
+  beforeEach(fullClan);
 
   /** Loads and caches the roster first, so the injected faults hit only member profiles. */
   async function withRoster() {
