@@ -24,7 +24,7 @@ import { CharacterBuckets } from "./character-buckets";
 import { CharacterSwitcher } from "./character-switcher";
 import { DrawAllContext } from "./draw-all";
 import { InventoryToolbar } from "./inventory-toolbar";
-import { ItemSheet } from "./item-sheet";
+import { ItemSheet, type ItemSheetHandle } from "./item-sheet";
 import { DRAG_TYPE } from "./item-tile";
 import { PostmasterSection } from "./postmaster-section";
 import { SearchResults } from "./search-results";
@@ -68,7 +68,6 @@ function Inventory({
   const toast = useToast();
   const [selectedId, setSelectedId] = useState(initialView.selectedCharacterId);
   const [shownSelectedId, setShownSelectedId] = useOptimistic(selectedId);
-  const [openKey, setOpenKey] = useState<string | null>(null);
   const [query, setQuery] = useState("");
   const deferredQuery = useDeferredValue(query);
   const [selecting, setSelecting] = useState(false);
@@ -183,6 +182,7 @@ function Inventory({
     () => ({ selecting, selectedKeys }),
     [selecting, selectedKeys],
   );
+  const sheet = useRef<ItemSheetHandle>(null);
   const itemsByKey = useMemo(() => new Map(view.items.map((i) => [i.key, i])), [view.items]);
 
   // One handler for every tile on the page (up to a thousand): a tap opens the item's sheet, or
@@ -193,7 +193,7 @@ function Inventory({
     const item = itemsByKey.get(tileAt(event.target)?.dataset.itemKey ?? "");
     if (!item) return;
     if (selecting) toggleInSet(item);
-    else setOpenKey(item.key);
+    else sheet.current?.open(item.key);
   };
   const onTileDragStart = (event: DragEvent<HTMLDivElement>) => {
     const tile = tileAt(event.target);
@@ -213,7 +213,6 @@ function Inventory({
   const listed = useDeferredValue(view);
   const listedCharacter =
     listed.characters.find((c) => c.characterId === character?.characterId) ?? character;
-  const openItem = openKey ? (itemsByKey.get(openKey) ?? null) : null;
   const vaultCount = useMemo(
     () => (partial ? initialVaultCount : view.items.filter((i) => i.location === "vault").length),
     [view.items, partial, initialVaultCount],
@@ -318,11 +317,10 @@ function Inventory({
           <p className="text-muted">This Destiny account has no characters yet.</p>
         )}
         <ItemSheet
-          item={openItem}
+          ref={sheet}
           view={view}
           selectedId={character?.characterId ?? null}
           action={dispatch}
-          onClose={() => setOpenKey(null)}
         />
         {selecting ? (
           <SetBar

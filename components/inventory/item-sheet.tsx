@@ -1,5 +1,6 @@
 "use client";
 
+import { memo, useCallback, useImperativeHandle, useState, type Ref } from "react";
 import { canClassUse, describePlace } from "@/lib/destiny/planner-state";
 import type { CharacterView, PageInventoryView, TileItemView } from "@/lib/guardian/view-types";
 import { Sheet } from "@/components/ui/sheet";
@@ -86,19 +87,29 @@ function actionsFor(
   return actions;
 }
 
-export function ItemSheet({
-  item,
+/** What the inventory's delegated tap handler calls to open an item's sheet. */
+export type ItemSheetHandle = { open: (itemKey: string) => void };
+
+/**
+ * The item sheet keeps which item is open to itself: opening or closing it re-renders the sheet
+ * alone, not the inventory around it (a tap's budget on a phone is 200 ms, issue 17).
+ */
+export const ItemSheet = memo(function ItemSheet({
+  ref,
   view,
   selectedId,
   action,
-  onClose,
 }: {
-  item: TileItemView | null;
+  ref: Ref<ItemSheetHandle>;
   view: PageInventoryView;
   selectedId: string | null;
   action: (formData: FormData) => void;
-  onClose: () => void;
 }) {
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  useImperativeHandle(ref, () => ({ open: setOpenKey }), []);
+  const onClose = useCallback(() => setOpenKey(null), []);
+  // Looked up in the view as it is now: after a move, the sheet (if open) shows where it went.
+  const item = openKey ? (view.items.find((i) => i.key === openKey) ?? null) : null;
   return (
     <Sheet open={item !== null} onClose={onClose} labelledBy="item-sheet-title">
       {item ? (
@@ -112,7 +123,7 @@ export function ItemSheet({
       ) : null}
     </Sheet>
   );
-}
+});
 
 function ItemDetails({
   item,

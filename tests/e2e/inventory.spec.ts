@@ -554,3 +554,41 @@ test("equip a whole set at once, and keyboard only", async ({ page, request }, t
 function escape(text: string) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+test("the item sheet is modal: focus moves in and stays, Escape and the backdrop close it, focus returns", async ({
+  page,
+}) => {
+  const view = await openInventory(page);
+  const item = pick(view, plainVaultWeapon(KINETIC), "vaulted kinetic weapon");
+  await reveal(page, item);
+  const opener = tile(page, item);
+  await opener.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: item.name });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute("aria-modal", "true");
+  // As a modal <dialog> does: the first focusable control inside (the close button) has focus.
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  const inside = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
+  // Tab and Shift+Tab wrap inside the sheet, past its last and first controls.
+  const buttons = await dialog.getByRole("button").count();
+  for (let n = 0; n < buttons + 2; n++) {
+    await page.keyboard.press("Tab");
+    expect(await inside()).toBe(true);
+  }
+  for (let n = 0; n < buttons + 2; n++) {
+    await page.keyboard.press("Shift+Tab");
+    expect(await inside()).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // A tap on the backdrop, outside the panel, closes it, and the page behind (the header's home
+  // link is at that spot) gets nothing.
+  await opener.click();
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => location.pathname)).toBe("/inventory");
+});
