@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useState } from "react";
-import useSWR from "swr";
+import useSWR, { useSWRConfig } from "swr";
+import { shareUnchanged } from "@/lib/guardian/share-unchanged";
 import type { PageInventoryView, UnavailableView } from "@/lib/guardian/view-types";
 
 export const VIEW_URL = "/inventory/view";
@@ -39,7 +40,18 @@ async function fetchView(url: string): Promise<PageInventoryView> {
  * moves. `partial`: only the server's first part is there yet.
  */
 export function useInventoryData(initial: PageInventoryView) {
-  const { data, mutate, error } = useSWR<PageInventoryView, ViewFetchError>(VIEW_URL, fetchView, {
+  const { cache } = useSWRConfig();
+  // Every read keeps the items and characters that did not change (share-unchanged.ts), so a
+  // read-back after a move redraws the moved tiles, not all of them.
+  const onScreen = useCallback(
+    () => (cache.get(VIEW_URL)?.data as PageInventoryView | undefined) ?? initial,
+    [cache, initial],
+  );
+  const fetcher = useCallback(
+    async (url: string) => shareUnchanged(onScreen(), await fetchView(url)),
+    [onScreen],
+  );
+  const { data, mutate, error } = useSWR<PageInventoryView, ViewFetchError>(VIEW_URL, fetcher, {
     fallbackData: initial,
     revalidateOnMount: true,
     revalidateIfStale: false,
@@ -55,14 +67,15 @@ export function useInventoryData(initial: PageInventoryView) {
   const refresh = useCallback(async () => {
     setRefreshing(true);
     try {
-      await mutate(fetchView(`${VIEW_URL}?fresh=1`), { revalidate: false });
+      const fresh = await fetchView(`${VIEW_URL}?fresh=1`);
+      await mutate(shareUnchanged(onScreen(), fresh), { revalidate: false });
       return null;
     } catch (failure) {
       return failure instanceof ViewFetchError ? failure : new ViewFetchError(String(failure));
     } finally {
       setRefreshing(false);
     }
-  }, [mutate]);
+  }, [mutate, onScreen]);
 
   const view = data ?? initial;
   return { view, partial: view === initial, mutate, refresh, refreshing, error };
