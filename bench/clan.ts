@@ -77,7 +77,7 @@ async function visit(build: () => Promise<ClanPageData>): Promise<Visit> {
   let firstDetailMs = Number.POSITIVE_INFINITY;
   const details = await Promise.all(
     Object.values(data.details).map((p) =>
-      p.then((d: MemberDetailsView) => {
+      Promise.resolve(p).then((d: MemberDetailsView) => {
         firstDetailMs = Math.min(firstDetailMs, performance.now() - start);
         return d;
       }),

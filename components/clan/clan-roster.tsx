@@ -4,13 +4,14 @@ import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { parseRosterQuery, rosterQueryString, viewRoster } from "@/lib/clan/roster-view";
 import type { MemberDetailsView, RosterMemberView } from "@/lib/clan/types";
+import { isPromise, type DetailsOrPromise } from "./member-details-cells";
 import { MemberRow, ROW_GRID } from "./member-row";
 import { RosterControls } from "./roster-controls";
 
 type Props = {
   members: RosterMemberView[];
-  /** One promise per member key, streamed from the server as each profile arrives. */
-  details: Record<string, Promise<MemberDetailsView>>;
+  /** Per member key: the details the server had cached, or a promise streamed as it arrives. */
+  details: Record<string, DetailsOrPromise>;
   now: number;
 };
 
@@ -20,7 +21,12 @@ type Props = {
  * re-renders a few times rather than once per member.
  */
 function useSettledDetails(details: Props["details"]): Record<string, MemberDetailsView> {
-  const [settled, setSettled] = useState<Record<string, MemberDetailsView>>({});
+  // Those at hand count from the first render (the server's too, so both sort alike).
+  const [settled, setSettled] = useState<Record<string, MemberDetailsView>>(() => {
+    const known: Record<string, MemberDetailsView> = {};
+    for (const [key, value] of Object.entries(details)) if (!isPromise(value)) known[key] = value;
+    return known;
+  });
   useEffect(() => {
     let live = true;
     let pending: Record<string, MemberDetailsView> = {};
@@ -32,6 +38,7 @@ function useSettledDetails(details: Props["details"]): Record<string, MemberDeta
       setSettled((prev) => ({ ...prev, ...batch }));
     };
     for (const [key, promise] of Object.entries(details)) {
+      if (!isPromise(promise)) continue;
       promise.then(
         (d) => {
           if (!live) return;

@@ -5,18 +5,19 @@ import { formatDateTime, formatPlayTime, formatRelative } from "@/lib/clan/forma
 import type { MemberDetailsView } from "@/lib/clan/types";
 import { DetailsStatus } from "./details-status";
 
+/** A member's details: at hand when the server had them cached, else streamed as a promise. */
+export type DetailsOrPromise = MemberDetailsView | Promise<MemberDetailsView>;
+
+export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
+}
+
 /**
  * The characters and time-played cells of a roster row. Suspends until the member's profile
  * arrives (streamed from the server); the row around it is already on screen.
  */
-export function MemberDetailsCells({
-  details,
-  now,
-}: {
-  details: Promise<MemberDetailsView>;
-  now: number;
-}) {
-  const d = use(details);
+export function MemberDetailsCells({ details, now }: { details: DetailsOrPromise; now: number }) {
+  const d = isPromise(details) ? use(details) : details;
   if (d.status !== "ok") {
     return (
       <div data-details={d.status} className="col-span-2">

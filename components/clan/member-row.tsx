@@ -4,8 +4,13 @@ import Link from "next/link";
 import { memo, Suspense } from "react";
 import { formatDate, formatDateTime, formatRelative, lastOnlineMs } from "@/lib/clan/format";
 import { memberName } from "@/lib/clan/roster-view";
-import type { MemberDetailsView, RosterMemberView } from "@/lib/clan/types";
-import { MemberDetailsCells, MemberDetailsSkeleton } from "./member-details-cells";
+import type { RosterMemberView } from "@/lib/clan/types";
+import {
+  isPromise,
+  MemberDetailsCells,
+  MemberDetailsSkeleton,
+  type DetailsOrPromise,
+} from "./member-details-cells";
 
 /** Shared by the rows and the desktop column headings, so they always line up. */
 export const ROW_GRID =
@@ -22,7 +27,7 @@ export const MemberRow = memo(function MemberRow({
   now,
 }: {
   member: RosterMemberView;
-  details: Promise<MemberDetailsView>;
+  details: DetailsOrPromise;
   now: number;
 }) {
   const name = memberName(member);
@@ -79,9 +84,13 @@ export const MemberRow = memo(function MemberRow({
           <span className="text-muted">Last online unknown</span>
         )}
       </div>
-      <Suspense fallback={<MemberDetailsSkeleton />}>
+      {isPromise(details) ? (
+        <Suspense fallback={<MemberDetailsSkeleton />}>
+          <MemberDetailsCells details={details} now={now} />
+        </Suspense>
+      ) : (
         <MemberDetailsCells details={details} now={now} />
-      </Suspense>
+      )}
     </li>
   );
 });

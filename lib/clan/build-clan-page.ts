@@ -21,10 +21,11 @@ export type ClanPageData =
       viewerRank: string;
       members: RosterMemberView[];
       /**
-       * One promise per member key, handed to the client component as they are: React streams
-       * each one into the page when it settles. They never reject (see fetchMemberDetails).
+       * Per member key: the details when they were at hand (cached), else a promise handed to
+       * the client component as it is: React streams each one into the page when it settles.
+       * They never reject (see fetchMemberDetails).
        */
-      details: Record<string, Promise<MemberDetailsView>>;
+      details: Record<string, MemberDetailsView | Promise<MemberDetailsView>>;
       /** Epoch ms the roster was read from Bungie. */
       fetchedAt: number;
       /** Epoch ms of this render, so server and browser print the same "3 h ago". */
@@ -74,8 +75,40 @@ export async function buildClanPage(
     clan: roster.clan,
     viewerRank: rankName(membership.memberType),
     members: ordered.map((m) => toRosterView(m, viewerKey)),
-    details,
+    details: await withKnownValues(details),
     fetchedAt: roster.fetchedAt,
     now: deps.now ?? Date.now(),
   };
+}
+
+/**
+ * How long the page waits for details that are already cached (they settle within a few ms).
+ * A cold visit, whose details come from Bungie, starts streaming this much later.
+ */
+const KNOWN_WITHIN_MS = 25;
+
+/**
+ * The promises that settle at once, as their values; the rest as they are. A member whose details
+ * are cached is then drawn complete in the page's HTML: no placeholder, no hidden copy of the row
+ * and no script to swap it in (a hundred of each made a full clan's page slow on a phone).
+ */
+async function withKnownValues<T>(
+  promises: Record<string, Promise<T>>,
+): Promise<Record<string, T | Promise<T>>> {
+  const known = new Map<string, T>();
+  const all = Object.entries(promises).map(([key, promise]) =>
+    promise.then((value) => void known.set(key, value)),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    Promise.allSettled(all),
+    new Promise((resolve) => (timer = setTimeout(resolve, KNOWN_WITHIN_MS))),
+  ]);
+  clearTimeout(timer);
+  return Object.fromEntries(
+    Object.entries(promises).map(([key, promise]) => [
+      key,
+      known.has(key) ? (known.get(key) as T) : promise,
+    ]),
+  );
 }

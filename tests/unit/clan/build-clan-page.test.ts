@@ -77,6 +77,32 @@ describe("buildClanPage", () => {
     expect(details.status === "ok" && details.characters[0]?.className).toBe("Arcaniste");
   });
 
+  it("hands details at hand as values (drawn in the HTML) and the rest as promises (streamed)", async () => {
+    const { build } = page({ [`3:${viewer.membershipId}`]: CLAN }, gameFactsNamer);
+    const first = await build(viewer);
+    if (first.kind !== "clan") throw new Error("expected a clan");
+    await Promise.all(Object.values(first.details));
+    // Cached now: a second visit gets every member's details as plain values.
+    const warm = await build(viewer);
+    if (warm.kind !== "clan") throw new Error("expected a clan");
+    const values = Object.values(warm.details);
+    expect(values).toHaveLength(5);
+    for (const value of values) expect(value).not.toBeInstanceOf(Promise);
+    expect(values.filter((d) => !(d instanceof Promise) && d.status === "ok")).toHaveLength(4);
+
+    // A namer still loading (the manifest on a cold start) holds the details: promises.
+    let resolveNamer!: (n: CharacterNamer) => void;
+    const slow = page(
+      { [`3:${viewer.membershipId}`]: CLAN },
+      new Promise<CharacterNamer>((r) => (resolveNamer = r)),
+    );
+    const cold = await slow.build(viewer);
+    if (cold.kind !== "clan") throw new Error("expected a clan");
+    for (const value of Object.values(cold.details)) expect(value).toBeInstanceOf(Promise);
+    resolveNamer(gameFactsNamer);
+    await Promise.all(Object.values(cold.details));
+  });
+
   it("says so for a player in no clan", async () => {
     const { build } = page({}, gameFactsNamer);
     expect(await build(viewer)).toEqual({ kind: "no-clan" });
