@@ -37,7 +37,9 @@ export const CharacterBuckets = memo(function CharacterBuckets({
         {(["weapons", "armor", "gear"] as const).map((group) => (
           <div
             key={group}
-            className="border-line bg-panel grid content-start gap-2 rounded-lg border p-3"
+            // Off screen (armour and gear below the weapons on a phone), a group skips style,
+            // layout and paint until scrolled near, as the vault and the clan's rows do.
+            className="border-line bg-panel grid content-start gap-2 rounded-lg border p-3 [contain-intrinsic-size:auto_720px] [content-visibility:auto]"
           >
             <h3 className="text-muted text-sm font-semibold tracking-wide uppercase">
               {GROUP_TITLES[group]}
