@@ -2,36 +2,13 @@ import { describe, expect, it } from "vitest";
 import { StatHashes } from "@/lib/destiny/game-facts";
 import { firstPaintOf, itemDetailsOf, pageViewOf } from "@/lib/guardian/page-view";
 import type { InventoryView, ItemView } from "@/lib/guardian/view-types";
+import { itemView } from "./item-fixture";
 
 const PERK = 2001;
 const MOD = 2002;
 
 function item(key: string, patch: Partial<ItemView> = {}): ItemView {
-  return {
-    key,
-    itemInstanceId: key,
-    itemHash: 1001,
-    name: "Ace of Spades",
-    quantity: 1,
-    maxStackSize: 1,
-    bucketHash: 1498876634,
-    location: "vault",
-    ownerCharacterId: null,
-    classType: 3,
-    rarity: 6,
-    uniqueLabel: null,
-    locked: false,
-    lockable: true,
-    power: 540,
-    masterwork: false,
-    transferable: true,
-    equippable: true,
-    icon: "/icons/ace.png",
-    typeName: "Hand Cannon",
-    rarityName: "Exotic",
-    gearTier: 4,
-    damageType: 1,
-    crafted: false,
+  return itemView(key, {
     stats: {
       [StatHashes.Impact]: 84,
       [StatHashes.RoundsPerMinute]: 140,
@@ -39,9 +16,8 @@ function item(key: string, patch: Partial<ItemView> = {}): ItemView {
       "9999": 7,
     },
     plugs: [PERK, MOD, 3003],
-    unknown: false,
     ...patch,
-  };
+  });
 }
 
 const view: InventoryView = {

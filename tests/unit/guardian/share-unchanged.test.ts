@@ -1,37 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shareUnchanged } from "@/lib/guardian/share-unchanged";
 import type { CharacterView, PageInventoryView, TileItemView } from "@/lib/guardian/view-types";
-
-function item(key: string, patch: Partial<TileItemView> = {}): TileItemView {
-  return {
-    key,
-    itemInstanceId: key,
-    itemHash: 1001,
-    name: "Ace of Spades",
-    quantity: 1,
-    maxStackSize: 1,
-    bucketHash: 1498876634,
-    location: "vault",
-    ownerCharacterId: null,
-    classType: 3,
-    rarity: 6,
-    uniqueLabel: null,
-    locked: false,
-    lockable: true,
-    power: 540,
-    masterwork: false,
-    transferable: true,
-    equippable: true,
-    icon: "/icons/ace.png",
-    typeName: "Hand Cannon",
-    rarityName: "Exotic",
-    gearTier: 5,
-    damageType: 1,
-    crafted: false,
-    unknown: false,
-    ...patch,
-  };
-}
+import { tileItem as item } from "./item-fixture";
 
 function hunter(patch: Partial<CharacterView> = {}): CharacterView {
   return {
