@@ -3,8 +3,8 @@
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { parseRosterQuery, rosterQueryString, viewRoster } from "@/lib/clan/roster-view";
-import type { MemberDetailsView, RosterMemberView } from "@/lib/clan/types";
-import { isPromise, type DetailsOrPromise } from "./member-details-cells";
+import type { DetailsOrPromise, MemberDetailsView, RosterMemberView } from "@/lib/clan/types";
+import { isPromise } from "./member-details-cells";
 import { MemberRow, ROW_GRID } from "./member-row";
 import { RosterControls } from "./roster-controls";
 

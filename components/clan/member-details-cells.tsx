@@ -2,11 +2,8 @@
 
 import { use } from "react";
 import { formatDateTime, formatPlayTime, formatRelative } from "@/lib/clan/format";
-import type { MemberDetailsView } from "@/lib/clan/types";
+import type { DetailsOrPromise } from "@/lib/clan/types";
 import { DetailsStatus } from "./details-status";
-
-/** A member's details: at hand when the server had them cached, else streamed as a promise. */
-export type DetailsOrPromise = MemberDetailsView | Promise<MemberDetailsView>;
 
 export function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
   return typeof (value as { then?: unknown } | null)?.then === "function";

@@ -4,13 +4,8 @@ import Link from "next/link";
 import { memo, Suspense } from "react";
 import { formatDate, formatDateTime, formatRelative, lastOnlineMs } from "@/lib/clan/format";
 import { memberName } from "@/lib/clan/roster-view";
-import type { RosterMemberView } from "@/lib/clan/types";
-import {
-  isPromise,
-  MemberDetailsCells,
-  MemberDetailsSkeleton,
-  type DetailsOrPromise,
-} from "./member-details-cells";
+import type { DetailsOrPromise, RosterMemberView } from "@/lib/clan/types";
+import { isPromise, MemberDetailsCells, MemberDetailsSkeleton } from "./member-details-cells";
 
 /** Shared by the rows and the desktop column headings, so they always line up. */
 export const ROW_GRID =

@@ -3,7 +3,7 @@ import { bungieTroubleMessage } from "./bungie-trouble";
 import type { ClanSource } from "./clan-source";
 import { rankName } from "./format";
 import { DEFAULT_QUERY, viewRoster } from "./roster-view";
-import type { ClanSummary, MemberDetailsView, RosterMemberView } from "./types";
+import type { ClanSummary, DetailsOrPromise, MemberDetailsView, RosterMemberView } from "./types";
 import {
   gameFactsNamer,
   toDetailsView,
@@ -25,7 +25,7 @@ export type ClanPageData =
        * the client component as it is: React streams each one into the page when it settles.
        * They never reject (see fetchMemberDetails).
        */
-      details: Record<string, MemberDetailsView | Promise<MemberDetailsView>>;
+      details: Record<string, DetailsOrPromise>;
       /** Epoch ms the roster was read from Bungie. */
       fetchedAt: number;
       /** Epoch ms of this render, so server and browser print the same "3 h ago". */

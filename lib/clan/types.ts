@@ -94,6 +94,9 @@ export type MemberDetailsView =
     })
   | Exclude<MemberDetails, { status: "ok" }>;
 
+/** A member's details: at hand when the server had them cached, else streamed as a promise. */
+export type DetailsOrPromise = MemberDetailsView | Promise<MemberDetailsView>;
+
 export type RosterMemberView = RosterMember & {
   platformName: string;
   rankName: string;
