@@ -30,7 +30,7 @@ export const MemberRow = memo(function MemberRow({
   return (
     <li
       data-member-key={member.key}
-      className={`border-line bg-panel hover:bg-panel-2 relative grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 rounded-lg border p-3 [contain-intrinsic-size:auto_88px] [content-visibility:auto] md:rounded-none md:border-0 md:border-b md:bg-transparent md:px-4 md:[contain-intrinsic-size:auto_52px] ${ROW_GRID}`}
+      className={`border-line bg-panel hover:bg-panel-2 relative grid grid-cols-[minmax(0,1fr)_auto] items-center gap-x-3 gap-y-2 rounded-lg border p-3 [contain-intrinsic-height:auto_88px] [content-visibility:auto] md:rounded-none md:border-0 md:border-b md:bg-transparent md:px-4 md:[contain-intrinsic-height:auto_52px] ${ROW_GRID}`}
     >
       <div className="min-w-0">
         <Link

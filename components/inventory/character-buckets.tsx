@@ -39,7 +39,7 @@ export const CharacterBuckets = memo(function CharacterBuckets({
             key={group}
             // Off screen (armour and gear below the weapons on a phone), a group skips style,
             // layout and paint until scrolled near, as the vault and the clan's rows do.
-            className="border-line bg-panel grid content-start gap-2 rounded-lg border p-3 [contain-intrinsic-size:auto_720px] [content-visibility:auto]"
+            className="border-line bg-panel grid content-start gap-2 rounded-lg border p-3 [contain-intrinsic-height:auto_720px] [content-visibility:auto]"
           >
             <h3 className="text-muted text-sm font-semibold tracking-wide uppercase">
               {GROUP_TITLES[group]}

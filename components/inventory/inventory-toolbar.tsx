@@ -72,7 +72,9 @@ export function InventoryToolbar({
 }
 
 function UpdatedAt({ loadedAt }: { loadedAt: number }) {
-  // Rendered after mount only: the server's clock and time zone are not the browser's.
+  // The clock starts after mount (the server's clock is not the browser's); until then the
+  // view was loaded moments ago, so "just now" is true on both sides and the text is there from
+  // the first paint instead of pushing the gear down when it appears.
   const [now, setNow] = useState<number | null>(null);
   useEffect(() => {
     const tick = () => setNow(Date.now());
@@ -83,8 +85,7 @@ function UpdatedAt({ loadedAt }: { loadedAt: number }) {
       window.clearInterval(timer);
     };
   }, []);
-  if (now === null) return null;
-  const seconds = Math.max(0, Math.round((now - loadedAt) / 1000));
+  const seconds = now === null ? 0 : Math.max(0, Math.round((now - loadedAt) / 1000));
   const text =
     seconds < 20
       ? "just now"

@@ -26,7 +26,7 @@ export const PostmasterSection = memo(function PostmasterSection({
   return (
     <section
       aria-labelledby="postmaster-heading"
-      className={`bg-panel grid gap-3 rounded-lg border p-3 [contain-intrinsic-size:auto_200px] [content-visibility:auto] ${warn ? "border-danger/70" : "border-line"}`}
+      className={`bg-panel grid gap-3 rounded-lg border p-3 [contain-intrinsic-height:auto_200px] [content-visibility:auto] ${warn ? "border-danger/70" : "border-line"}`}
     >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="postmaster-heading" className="text-lg font-semibold">

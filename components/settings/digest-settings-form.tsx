@@ -135,7 +135,7 @@ export function DigestSettingsForm({ data }: { data: DigestSettingsData }) {
             {data.vendors.map((v) => (
               <label
                 key={v.vendorHash}
-                className="border-line bg-panel hover:bg-panel-2 has-[:checked]:border-accent flex cursor-pointer items-center gap-3 rounded-md border p-2.5 [contain-intrinsic-size:auto_62px] [content-visibility:auto]"
+                className="border-line bg-panel hover:bg-panel-2 has-[:checked]:border-accent flex cursor-pointer items-center gap-3 rounded-md border p-2.5 [contain-intrinsic-height:auto_62px] [content-visibility:auto]"
               >
                 <input
                   type="checkbox"

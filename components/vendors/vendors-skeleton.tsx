@@ -3,7 +3,8 @@ export function VendorsSkeleton() {
   return (
     <div className="grid gap-5" aria-busy="true" aria-label="Loading vendors">
       <div className="bg-panel-2 h-8 w-40 animate-pulse rounded" />
-      <div className="flex gap-2">
+      {/* Clipped, not wider than a phone: an overflowing row widens the page for a frame. */}
+      <div className="flex gap-2 overflow-hidden">
         {Array.from({ length: 5 }, (_, i) => (
           <div key={i} className="bg-panel-2 h-9 w-24 animate-pulse rounded-full" />
         ))}
