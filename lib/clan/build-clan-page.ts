@@ -1,4 +1,5 @@
 import "server-only";
+import { withKnownValues } from "@/lib/async/known-within";
 import { bungieTroubleMessage } from "./bungie-trouble";
 import type { ClanSource } from "./clan-source";
 import { rankName } from "./format";
@@ -75,40 +76,10 @@ export async function buildClanPage(
     clan: roster.clan,
     viewerRank: rankName(membership.memberType),
     members: ordered.map((m) => toRosterView(m, viewerKey)),
+    // A member whose details are cached is drawn complete in the page's HTML: a hundred
+    // placeholders, hidden copies and swap scripts made a full clan's page slow on a phone.
     details: await withKnownValues(details),
     fetchedAt: roster.fetchedAt,
     now: deps.now ?? Date.now(),
   };
-}
-
-/**
- * How long the page waits for details that are already cached (they settle within a few ms).
- * A cold visit, whose details come from Bungie, starts streaming this much later.
- */
-const KNOWN_WITHIN_MS = 25;
-
-/**
- * The promises that settle at once, as their values; the rest as they are. A member whose details
- * are cached is then drawn complete in the page's HTML: no placeholder, no hidden copy of the row
- * and no script to swap it in (a hundred of each made a full clan's page slow on a phone).
- */
-async function withKnownValues<T>(
-  promises: Record<string, Promise<T>>,
-): Promise<Record<string, T | Promise<T>>> {
-  const known = new Map<string, T>();
-  const all = Object.entries(promises).map(([key, promise]) =>
-    promise.then((value) => void known.set(key, value)),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    Promise.allSettled(all),
-    new Promise((resolve) => (timer = setTimeout(resolve, KNOWN_WITHIN_MS))),
-  ]);
-  clearTimeout(timer);
-  return Object.fromEntries(
-    Object.entries(promises).map(([key, promise]) => [
-      key,
-      known.has(key) ? (known.get(key) as T) : promise,
-    ]),
-  );
 }

@@ -46,6 +46,29 @@ test("name, platforms, characters, currencies and clan", async ({ page }, testIn
   });
 });
 
+test("with Bungie slow, the account's skeleton comes first and the account follows", async ({
+  page,
+  request,
+}) => {
+  // A world the app has never cached (new membership ids), and Bungie at its slow end: the page
+  // cannot have the profile at hand, so it streams its skeleton instead of waiting blank.
+  await sandboxControl(request, "reset", { seed: Date.now() % 1_000_000_000 });
+  await sandboxControl(request, "latency", { fixedMs: 1_500, jitterMs: 0 });
+  try {
+    await signInAs(page, /Aurora Vale/);
+    await expect(page.getByRole("status", { name: "Loading your account" })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByTestId("account-name")).toHaveText("Aurora Vale#4821", {
+      timeout: 20_000,
+    });
+    await expect(page.getByRole("status", { name: "Loading your account" })).toHaveCount(0);
+    await expect(page.getByTestId("character-card")).toHaveCount(3);
+  } finally {
+    await sandboxControl(request, "latency", { fixedMs: 0, jitterMs: 0 });
+  }
+});
+
 test("choosing a character is stored and survives signing out", async ({ page }, testInfo) => {
   await signInAs(page, /Aurora Vale/);
   await expect(page).toHaveURL(/\/account$/);

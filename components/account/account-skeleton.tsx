@@ -1,6 +1,7 @@
 import { Skeleton } from "@/components/ui/skeleton";
 
-export default function AccountLoading() {
+/** What the account page looks like while Bungie answers: the same blocks, empty. */
+export function AccountSkeleton() {
   return (
     <div className="grid gap-8" role="status" aria-label="Loading your account">
       <span className="sr-only">Loading your account…</span>
