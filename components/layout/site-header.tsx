@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { getActiveDestinyAccount } from "@/lib/auth/destiny-account";
 import { PLATFORM_NAMES } from "@/lib/destiny/game-facts";
 import { bungieAssetUrl } from "@/lib/bungie-assets";
+import { LinkPending } from "./link-pending";
 
 export async function SiteHeader() {
   const user = await currentUserUnlessOutage();
@@ -119,9 +120,10 @@ function MainNav() {
         <Link
           key={s.href}
           href={s.href}
-          className="text-muted hover:bg-panel-2 hover:text-text rounded-md px-3 py-1.5"
+          className="text-muted hover:bg-panel-2 hover:text-text relative rounded-md px-3 py-1.5"
         >
           {s.label}
+          <LinkPending />
         </Link>
       ))}
     </nav>
@@ -139,9 +141,10 @@ export function MobileNav() {
         <Link
           key={s.href}
           href={s.href}
-          className="text-muted hover:text-text py-3 text-center text-sm font-medium"
+          className="text-muted hover:text-text relative py-3 text-center text-sm font-medium"
         >
           {s.label}
+          <LinkPending />
         </Link>
       ))}
     </nav>

@@ -6,12 +6,15 @@ type Props<T> = { data: Promise<T>; fallback: ReactNode; children: (value: T) =>
 /**
  * A page's data, drawn complete in the first HTML when it is at hand (cached: a few ms), and
  * behind a skeleton that streams in place when it is not (Bungie: hundreds of ms). A route-level
- * loading.tsx always sends the skeleton, a hidden copy of the page and a script to swap them,
- * which React reveals after the page's scripts on a phone: the page painted a second later.
+ * loading.tsx always sends the skeleton, a hidden copy of the page and a script that swaps them,
+ * and the swap came after the page's own scripts had run: Lighthouse's largest paint of the
+ * account page at 2.7 s instead of 1.8 s on a phone.
  */
 export async function WhenReady<T>({ data, fallback, children }: Props<T>) {
   const known = await valueIfKnown(data);
-  if (known) return children(known.value);
+  // At hand, the page is drawn in place, complete, inside its own boundary all the same: React
+  // then hydrates the header and the page in separate tasks instead of one long one.
+  if (known) return <Suspense fallback={fallback}>{children(known.value)}</Suspense>;
   return (
     <Suspense fallback={fallback}>
       <Settled data={data}>{children}</Settled>

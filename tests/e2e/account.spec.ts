@@ -69,6 +69,34 @@ test("with Bungie slow, the account's skeleton comes first and the account follo
   }
 });
 
+test("a section link shows that its page is on its way", async ({ page }) => {
+  await signInAs(page, /Aurora Vale/);
+  await expect(page.getByTestId("account-name")).toHaveText("Aurora Vale#4821");
+  // A slow phone network: the clan page's data (the router's RSC request) takes 1.5 s to come.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === "/clan",
+    async (route) => {
+      if (route.request().headers()["rsc"]) await held;
+      await route.continue();
+    },
+  );
+  const link = page
+    .getByRole("navigation", { name: /Main|Sections/ })
+    .getByRole("link", { name: "Clan" })
+    .first();
+  await link.click();
+  // The tap answers at once: the link's bar lights up while the account stays on screen.
+  await expect(link.locator("[data-pending]")).toHaveCount(1);
+  await expect(link.locator("[data-pending]")).toHaveCSS("opacity", "1");
+  await expect(page.getByTestId("account-name")).toBeVisible();
+  release();
+  await expect(page).toHaveURL(/\/clan$/);
+  await expect(page.getByRole("heading", { level: 1, name: /Last City Wardens/ })).toBeVisible();
+  await expect(link.locator("[data-pending]")).toHaveCount(0);
+});
+
 test("choosing a character is stored and survives signing out", async ({ page }, testInfo) => {
   await signInAs(page, /Aurora Vale/);
   await expect(page).toHaveURL(/\/account$/);

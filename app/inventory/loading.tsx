@@ -1,5 +1,0 @@
-import { InventorySkeleton } from "@/components/inventory/inventory-skeleton";
-
-export default function InventoryLoading() {
-  return <InventorySkeleton />;
-}
