@@ -52,16 +52,14 @@ export async function loadDigestSettings(): Promise<DigestSettingsData> {
   let vendorsError: string | null = null;
   if (account) {
     try {
-      const choices = await withAccessTokenOrSignIn(user.id, path, (accessToken) =>
-        loadVendorChoices({
-          account,
-          accessToken,
-          characterId,
-          chosen: vendorHashes,
-          lookup: manifestLookup(language),
-          assetUrl: (p) => bungieAssetUrl(p) || null,
-        }),
-      );
+      const choices = await loadVendorChoices({
+        account,
+        withToken: (call) => withAccessTokenOrSignIn(user.id, path, call),
+        characterId,
+        chosen: vendorHashes,
+        lookup: manifestLookup(language),
+        assetUrl: (p) => bungieAssetUrl(p) || null,
+      });
       characters = choices.characters.map((c) => ({
         characterId: c.characterId,
         label: `${CLASS_NAMES[c.classType] ?? "Guardian"} · ${c.light}`,

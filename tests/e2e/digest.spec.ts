@@ -162,3 +162,35 @@ test("a forged unsubscribe token is refused", async ({ request }) => {
   expect(response.status()).toBe(400);
   expect(await response.text()).toContain("This link does not work");
 });
+
+test("the digest settings ask Bungie once per reset, not on every view", async ({
+  page,
+  request,
+}) => {
+  // A world of its own (new seed: membership ids nothing has cached), so the counts are exact.
+  await sandboxControl(request, "reset", { seed: (Date.now() % 1_000_000_000) + 11 });
+  await signInAs(page, /Aurora Vale/);
+  await expect(page).toHaveURL(/\/account$/);
+  const calls = async () => {
+    const response = await page.request.get("/sandbox/__sandbox/stats");
+    const { operations } = (await response.json()) as { operations: Record<string, number> };
+    return {
+      GetProfile: operations["Destiny2.GetProfile"] ?? 0,
+      GetVendors: operations["Destiny2.GetVendors"] ?? 0,
+    };
+  };
+  const vendorChoices = page.getByRole("group", { name: "Vendors" }).getByRole("checkbox");
+
+  await sandboxControl(request, "stats/reset");
+  await page.goto("/settings/digest");
+  await expect(vendorChoices.first()).toBeVisible();
+  const offered = await vendorChoices.count();
+  expect(offered).toBeGreaterThan(30);
+  // The first view: the characters (GetProfile) and the character's vendors (GetVendors).
+  expect(await calls()).toEqual({ GetProfile: 1, GetVendors: 1 });
+
+  await page.reload();
+  await expect(vendorChoices).toHaveCount(offered);
+  // Vendors change at the reset: until then a view is drawn from the cache.
+  expect(await calls()).toEqual({ GetProfile: 1, GetVendors: 1 });
+});
