@@ -32,12 +32,8 @@ export async function withKnownValues<T>(
   const all = Object.entries(promises).map(([key, promise]) =>
     promise.then((value) => void known.set(key, value)),
   );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([
-    Promise.allSettled(all),
-    new Promise((resolve) => (timer = setTimeout(resolve, ms))),
-  ]);
-  clearTimeout(timer);
+  // allSettled never rejects: this only waits, up to `ms`, for what is at hand.
+  await valueIfKnown(Promise.allSettled(all), ms);
   return Object.fromEntries(
     Object.entries(promises).map(([key, promise]) => [
       key,
