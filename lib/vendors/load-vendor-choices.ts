@@ -33,7 +33,7 @@ type ChoiceFacts = { characters: Character[]; enabled: number[] };
  * of the settings after a reset costs Bungie calls. The light in a character's label can be a few
  * hours old; it only names the character.
  */
-export function choicesKey(account: Account, characterId: string | null): string {
+function choicesKey(account: Account, characterId: string | null): string {
   return `choices:${account.membershipType}:${account.membershipId}:${characterId ?? "latest"}`;
 }
 
