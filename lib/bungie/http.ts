@@ -10,6 +10,7 @@ import {
   type ActionKind,
   type BungieLimiter,
   type Priority,
+  type RequestSlot,
 } from "./limits";
 import { consoleLogger, createSafeLogger, type BungieLogger, type SafeLogger } from "./logger";
 import { createMemoryLimiter } from "./memory-limit-store";
@@ -192,9 +193,10 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
             signal,
           })
         : null;
+      let slot: RequestSlot | undefined;
       try {
         try {
-          await limiter.acquireRequest(ticket);
+          slot = await limiter.acquireRequest(ticket);
         } catch (waitError) {
           if (waitSignal?.aborted) throw callerAbortError(waitSignal, endpoint, waitError);
           throw waitError;
@@ -214,6 +216,8 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
         // Bungie's Message can echo request data; errors end up in logs and on pages.
         error = caught.withScrubbedMessage((text) => scrub(text, secrets));
       } finally {
+        // Bungie has counted the call by now if it ever will (LimitStore.answered).
+        slot?.answered();
         await lease?.release();
       }
       // Bungie counts per source IP: when it throttles one call, every player's next call from
@@ -305,8 +309,9 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
     });
     // First in line: a page waiting on a refresh holds every call it would make after it. The
     // caller's signal bounds this wait too, so a deadline covers the whole call.
+    let slot: RequestSlot;
     try {
-      await limiter.acquireRequest({
+      slot = await limiter.acquireRequest({
         priority: "token",
         player: playerOfToken(fields.refresh_token ?? fields.code),
         signal,
@@ -329,7 +334,7 @@ export function createBungieClient(config: BungieClientConfig): BungieClient {
       endpoint,
       writeTimeoutMs,
       signal,
-    );
+    ).finally(() => slot.answered());
     log("debug", `POST ${endpoint} ${result.status}`, { ms: elapsed(started) }, [
       fields.code,
       fields.refresh_token,

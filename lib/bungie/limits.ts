@@ -109,6 +109,14 @@ export interface LimitStore {
    * are ahead of it, anywhere, than there are free slots. Also waits out a throttle backoff.
    */
   tryRequest(candidates?: readonly Claimant[]): Promise<RequestTry>;
+  /**
+   * The call sent on the slot `send` (RequestTry.send) has its answer, or failed: from now on the
+   * slot counts as taken now. Bungie counts a call when it ARRIVES, which on a slow network or a
+   * loaded server is later than when we took its slot; counting every call until its answer (the
+   * latest it can have arrived) keeps the window we keep from running ahead of Bungie's. A send
+   * that already left the window stays gone.
+   */
+  answered(send: string): Promise<void>;
   /** These claimants stopped waiting (their calls were cancelled): the line forgets them. */
   leaveQueue(claimants: readonly Claimant[]): Promise<void>;
   /** Bungie throttled the scope: no slot is granted for `ms` (the longer of this and any other). */
@@ -124,8 +132,17 @@ export interface LimitStore {
   close(): Promise<void>;
 }
 
-/** `granted`: the index of the candidate that took the slot, or -1 and how long to wait. */
-export type RequestTry = { granted: number; waitMs: number };
+/**
+ * `granted`: the index of the candidate that took the slot and the slot's `send` id, or -1 and
+ * how long to wait.
+ */
+export type RequestTry = { granted: number; waitMs: number; send?: string };
+
+/** A granted window slot. */
+export type RequestSlot = {
+  /** Call once the answer (or failure) is in: the slot counts from then (LimitStore.answered). */
+  answered(): void;
+};
 
 export type ActionClaim = {
   player: string;
@@ -164,7 +181,7 @@ export type ActionOptions = {
 export interface BungieLimiter {
   readonly kind: "memory" | "redis";
   /** Waits for a slot in the scope's rolling window, served in priority and round-robin order. */
-  acquireRequest(ticket?: RequestTicket): Promise<void>;
+  acquireRequest(ticket?: RequestTicket): Promise<RequestSlot>;
   /**
    * Waits until no other action of this player is in flight and their last action of this kind
    * answered at least its spacing ago. This process's waiters of one player go in arrival order.
@@ -185,11 +202,23 @@ const DEFAULT_TICKET: RequestTicket = { priority: "page", player: ANONYMOUS_PLAY
 type Waiter = {
   readonly priority: Priority;
   readonly player: string;
-  grant(): void;
+  grant(send: string | undefined): void;
   fail(error: unknown): void;
 };
 
 export function createLimiter(store: LimitStore): BungieLimiter {
+  const slot = (send: string | undefined): RequestSlot => {
+    let done = false;
+    return {
+      answered() {
+        if (done || send === undefined) return;
+        done = true;
+        // Never holds the caller up: at worst the slot ages out from its send time, as before.
+        void store.answered(send).catch(() => {});
+      },
+    };
+  };
+
   const queue = new FairQueue<Waiter>();
   let pumping = false;
   // Cut the pump's sleep short when nothing waits any more (every waiter aborted).
@@ -214,7 +243,7 @@ export function createLimiter(store: LimitStore): BungieLimiter {
         const chosen = candidates[outcome.granted];
         if (chosen) {
           // If that player's waiters all aborted during the try, the slot goes unused.
-          queue.take(chosen)?.grant();
+          queue.take(chosen)?.grant(outcome.send);
           continue;
         }
         wake = new AbortController();
@@ -226,16 +255,17 @@ export function createLimiter(store: LimitStore): BungieLimiter {
     }
   }
 
-  async function acquireRequest(ticket: RequestTicket = DEFAULT_TICKET): Promise<void> {
+  async function acquireRequest(ticket: RequestTicket = DEFAULT_TICKET): Promise<RequestSlot> {
     const { signal } = ticket;
     signal?.throwIfAborted();
     const claimant = { priority: ticket.priority, player: ticket.player };
     // Nobody waiting here: try at once (concurrent callers each ask the store; no queue needed).
     if (queue.size === 0 && !pumping) {
-      if ((await store.tryRequest([claimant])).granted === 0) return;
+      const outcome = await store.tryRequest([claimant]);
+      if (outcome.granted === 0) return slot(outcome.send);
       signal?.throwIfAborted();
     }
-    await new Promise<void>((resolve, reject) => {
+    return new Promise<RequestSlot>((resolve, reject) => {
       const onAbort = () => {
         if (!queue.remove(waiter)) return;
         if (queue.size === 0) wake?.abort();
@@ -247,9 +277,9 @@ export function createLimiter(store: LimitStore): BungieLimiter {
       const waiter: Waiter = {
         priority: ticket.priority,
         player: ticket.player,
-        grant: () => {
+        grant: (send) => {
           settle();
-          resolve();
+          resolve(slot(send));
         },
         fail: (error) => {
           settle();
@@ -349,9 +379,10 @@ function untilAborted(promise: Promise<void>, signal: AbortSignal | undefined): 
 }
 
 /** A limiter that never waits: for tests of other layers and for scripts that must not block. */
+export const UNCOUNTED_SLOT: RequestSlot = { answered() {} };
 export const unlimited: BungieLimiter = {
   kind: "memory",
-  acquireRequest: async () => {},
+  acquireRequest: async () => UNCOUNTED_SLOT,
   acquireAction: async () => ({ release: async () => {} }),
   backOff: async () => {},
   close: async () => {},

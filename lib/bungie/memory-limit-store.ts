@@ -38,7 +38,8 @@ export function createMemoryLimitStore(
   now: () => number = Date.now,
 ): LimitStore {
   // Sends within the window, oldest first (at most maxRequests), and how many each player has.
-  const sent: { at: number; player: string }[] = [];
+  // `at` is when the slot was taken, or when its answer came in (LimitStore.answered).
+  const sent: { at: number; player: string; id: string }[] = [];
   const usage = new Map<string, number>();
   const players = new Map<string, PlayerSlot>();
   const remembered = longestSpacing(settings);
@@ -47,6 +48,7 @@ export function createMemoryLimitStore(
   const line = new Map<string, { claimant: Claimant; seen: number }>();
   const served = new Map<string, number>();
   let backoffUntil = 0;
+  let sends = 0;
 
   const scoreOf = (c: Claimant) => claimScore(c.priority, served.get(c.player) ?? 0);
 
@@ -86,11 +88,21 @@ export function createMemoryLimitStore(
       }
       // Players listed before it (cancelled ones leave the line) get the free slots first.
       if (ahead >= free) return { granted: -1, waitMs: QUEUE_POLL_MS };
-      sent.push({ at: t, player: chosen.player });
+      const id = `${chosen.player}|${++sends}`;
+      sent.push({ at: t, player: chosen.player, id });
       usage.set(chosen.player, (usage.get(chosen.player) ?? 0) + 1);
       served.set(chosen.player, t);
       line.delete(lineKey(chosen));
-      return { granted: best, waitMs: 0 };
+      return { granted: best, waitMs: 0, send: id };
+    },
+    async answered(id) {
+      const t = now();
+      const index = sent.findIndex((entry) => entry.id === id);
+      // Gone, or left the window (not yet dropped: that happens on the next try).
+      if (index < 0 || sent[index]!.at <= t - settings.windowMs) return;
+      // Now is the latest time in the list, so moving the send to the end keeps it in order.
+      const [entry] = sent.splice(index, 1);
+      sent.push({ ...entry!, at: Math.max(entry!.at, t) });
     },
     async leaveQueue(claimants) {
       for (const claimant of claimants) line.delete(lineKey(claimant));

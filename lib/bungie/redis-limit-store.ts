@@ -106,6 +106,20 @@ redis.call('ZREM', KEYS[3], bestMember)
 return {best, 0}
 `;
 
+// KEYS[1] the sends in the window, KEYS[2] each player's sends; ARGV: the send's member, windowMs.
+// The answered send counts from now (LimitStore.answered); one that already left stays gone.
+const ANSWERED_SCRIPT = `
+local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not score then return 0 end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+if tonumber(score) <= now - tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], 'GT', now, ARGV[1])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]))
+return 1
+`;
+
 // KEYS[1] the line, KEYS[2] its last-asked times; ARGV: the members that stopped waiting.
 const LEAVE_SCRIPT = `
 for _, member in ipairs(ARGV) do
@@ -162,6 +176,7 @@ return 1
 
 type ScriptedRedis = Redis & {
   warmindWindow(...args: (string | number)[]): Promise<[number, number]>;
+  warmindAnswered(sends: string, usage: string, send: string, windowMs: number): Promise<number>;
   warmindLeave(...args: string[]): Promise<number>;
   warmindBackoff(key: string, ms: number): Promise<number>;
   warmindAction(
@@ -207,6 +222,7 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
     typeof options.redis === "string" ? openRedis(options.redis) : options.redis
   ) as ScriptedRedis;
   redis.defineCommand("warmindWindow", { numberOfKeys: 6, lua: WINDOW_SCRIPT });
+  redis.defineCommand("warmindAnswered", { numberOfKeys: 2, lua: ANSWERED_SCRIPT });
   redis.defineCommand("warmindLeave", { numberOfKeys: 2, lua: LEAVE_SCRIPT });
   redis.defineCommand("warmindBackoff", { numberOfKeys: 1, lua: BACKOFF_SCRIPT });
   redis.defineCommand("warmindAction", { numberOfKeys: 1, lua: ACTION_SCRIPT });
@@ -247,21 +263,33 @@ export function createRedisLimitStore(options: RedisLimitOptions): LimitStore {
     tryRequest: (candidates = ANONYMOUS_PAGE) =>
       guarded(
         async () => {
+          const unique = `${instance}:${++counter}`;
           const [granted, waitMs] = await redis.warmindWindow(
             ...windowKeys,
             settings.windowMs,
             settings.maxRequests,
-            `${instance}:${++counter}`,
+            unique,
             QUEUE_STALE_MS,
             QUEUE_POLL_MS,
             servedKeepMs(settings),
             settings.reserve ?? 0,
             ...candidates.flatMap((c) => [PRIORITIES.indexOf(c.priority), c.player]),
           );
-          return { granted: Number(granted), waitMs: Number(waitMs) };
+          const chosen = candidates[Number(granted)];
+          // The member the script added to the window (see WINDOW_SCRIPT).
+          const send = chosen ? `${chosen.player}|${unique}` : undefined;
+          return { granted: Number(granted), waitMs: Number(waitMs), send };
         },
         () => fallback.tryRequest(candidates),
       ),
+    async answered(send) {
+      // Both: the slot may have come from either (fallback ids never match Redis members).
+      await guarded(
+        () => redis.warmindAnswered(windowKeys[0]!, windowKeys[5]!, send, settings.windowMs),
+        async () => 0,
+      );
+      await fallback.answered(send);
+    },
     async leaveQueue(claimants) {
       if (claimants.length === 0) return;
       await guarded(

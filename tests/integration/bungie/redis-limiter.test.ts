@@ -53,6 +53,38 @@ describe("Redis limit store", () => {
     expect(await admin.pttl(`${prefix}:window`)).toBeGreaterThan(0);
   });
 
+  it("counts an answered send from its answer, for every instance", async () => {
+    const { a, b, prefix } = twoInstances({
+      maxRequests: 2,
+      windowMs: 1_000,
+      actionSpacingMs: SPACING,
+    });
+    const slow = await a.tryRequest();
+    const fast = await b.tryRequest();
+    expect([slow.granted, fast.granted]).toEqual([0, 0]);
+    const sentAt = Number((await admin.zscore(`${prefix}:window`, slow.send!))!);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await a.answered(slow.send!);
+    const answeredAt = Number((await admin.zscore(`${prefix}:window`, slow.send!))!);
+    expect(answeredAt - sentAt).toBeGreaterThanOrEqual(290);
+    // b's send left the window first; a's, answered 300 ms late, leaves ~300 ms after it.
+    const waitB = (await b.tryRequest()).waitMs;
+    expect(waitB).toBeGreaterThan(0);
+    expect(waitB).toBeLessThanOrEqual(1_000 - 290);
+    await new Promise((resolve) => setTimeout(resolve, waitB));
+    expect((await b.tryRequest()).granted).toBe(0);
+    expect((await a.tryRequest()).waitMs).toBeGreaterThanOrEqual(200);
+    // Answering a send that left the window adds nothing back, dropped or not yet.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await b.answered(fast.send!);
+    expect(await admin.zscore(`${prefix}:window`, fast.send!)).toBeNull();
+    // One aged out but not dropped yet (that happens on the next try):
+    const old = String(Date.now() - 5_000);
+    await admin.zadd(`${prefix}:window`, old, slow.send!);
+    await a.answered(slow.send!);
+    expect(await admin.zscore(`${prefix}:window`, slow.send!)).toBe(old);
+  });
+
   it("delays (never fails) requests from both instances to stay under the window", async () => {
     const { a, b } = twoInstances({ maxRequests: 5, windowMs: 500, actionSpacingMs: SPACING });
     const la = createLimiter(a);

@@ -68,6 +68,28 @@ describe("Redis-shared limits across two clients", () => {
     expect(Math.max(...done)).toBeGreaterThanOrEqual(9_900);
   });
 
+  it("stays under Bungie's window when calls reach it late: it counts arrivals, not our sends", async () => {
+    // The first ten reach Bungie 1.5 s after we send them (a congested network, a busy front
+    // door); the network is fast again when the last three go. Counted from when their slots were
+    // taken, the first ten leave our window 10 s after the send, while Bungie, which counts
+    // arrivals, still has them in its own: the next sends would be throttled.
+    const [a, b] = twoInstances(true);
+    await harness.control("rate-limit", { perSecond: 1 });
+    await harness.control("latency", { fixedMs: 1_500 });
+    let answered = 0;
+    let firstTen!: () => void;
+    const tenAnswered = new Promise<void>((resolve) => (firstTen = resolve));
+    const calls = Array.from({ length: 13 }, (_, i) =>
+      getDestinyManifest({ client: i % 2 ? a : b }).finally(() => {
+        if (++answered === 10) firstTen();
+      }),
+    );
+    await tenAnswered;
+    await harness.control("latency", { fixedMs: 0 });
+    const results = await Promise.allSettled(calls);
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+  });
+
   it("(control) with per-instance limits the same load gets throttled", async () => {
     const [a, b] = twoInstances(false);
     await harness.control("rate-limit", { perSecond: 1 });

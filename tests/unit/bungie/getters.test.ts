@@ -189,6 +189,7 @@ describe("item actions", () => {
     const store: LimitStore = {
       kind: "memory",
       tryRequest: async () => ({ granted: 0, waitMs: 0 }),
+      answered: async () => {},
       leaveQueue: async () => {},
       backOff: async () => {},
       tryAction: async (claim) => (claims.push(`${claim.player}:${claim.action}`), 0),

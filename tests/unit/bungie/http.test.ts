@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { BungieError, ClientErrorCodes } from "@/lib/bungie/errors";
-import { unlimited, type BungieLimiter, type RequestTicket } from "@/lib/bungie/limits";
+import {
+  UNCOUNTED_SLOT,
+  unlimited,
+  type BungieLimiter,
+  type RequestSlot,
+  type RequestTicket,
+} from "@/lib/bungie/limits";
 import { API_KEY, envelope, testClient } from "./fake-fetch";
 
 const GET = (path: string, params?: Record<string, string>) => ({
@@ -108,7 +114,7 @@ describe("createBungieClient request", () => {
     const never: BungieLimiter = {
       ...unlimited,
       acquireRequest: (ticket?: RequestTicket) =>
-        new Promise<void>((_, reject) => {
+        new Promise<RequestSlot>((_, reject) => {
           ticket?.signal?.addEventListener("abort", () => reject(ticket.signal?.reason), {
             once: true,
           });
@@ -242,7 +248,7 @@ describe("what the client tells the limiter", () => {
     const tickets: RequestTicket[] = [];
     const limiter: BungieLimiter = {
       ...unlimited,
-      acquireRequest: async (ticket) => void tickets.push(ticket!),
+      acquireRequest: async (ticket) => (tickets.push(ticket!), UNCOUNTED_SLOT),
     };
     return { limiter, tickets };
   }

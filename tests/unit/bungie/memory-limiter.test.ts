@@ -32,6 +32,30 @@ describe("memory limit store (window math)", () => {
     expect((await store.tryRequest()).waitMs).toBe(200); // next to leave: the 1200 send
   });
 
+  it("counts a send from its answer once answered: Bungie counts arrivals, which come later", async () => {
+    let now = 1_000;
+    const store = createMemoryLimitStore(settings(2, 1_000), () => now);
+    const slow = await store.tryRequest();
+    expect(slow).toMatchObject({ granted: 0, waitMs: 0 });
+    now = 1_100;
+    const fast = await store.tryRequest();
+    now = 1_150;
+    await store.answered(fast.send!);
+    now = 1_400;
+    await store.answered(slow.send!); // answered 400 ms after it was sent
+    now = 2_000;
+    // Sent at 1000, but it may have reached Bungie as late as 1400: still in the window.
+    expect((await store.tryRequest()).waitMs).toBe(150); // the fast one, answered at 1150
+    now = 2_150;
+    expect((await store.tryRequest()).waitMs).toBe(0);
+    expect((await store.tryRequest()).waitMs).toBe(250); // then the slow one, at 2400
+    // A send that already left the window stays gone; an unknown one changes nothing.
+    now = 5_000;
+    await store.answered(slow.send!);
+    await store.answered("nobody|1");
+    expect((await store.tryRequest()).waitMs).toBe(0);
+  });
+
   it("holds one action lease per player and spaces the next from its release", async () => {
     let now = 0;
     const store = createMemoryLimitStore(settings(100, 1_000), () => now);
