@@ -108,13 +108,14 @@ return {best, 0}
 
 // KEYS[1] the sends in the window, KEYS[2] each player's sends; ARGV: the send's member, windowMs.
 // The answered send counts from now (LimitStore.answered); one that already left stays gone.
+// (A plain ZADD after the comparison, not ZADD GT: that needs Redis 6.2.)
 const ANSWERED_SCRIPT = `
 local score = redis.call('ZSCORE', KEYS[1], ARGV[1])
 if not score then return 0 end
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-if tonumber(score) <= now - tonumber(ARGV[2]) then return 0 end
-redis.call('ZADD', KEYS[1], 'GT', now, ARGV[1])
+if tonumber(score) <= now - tonumber(ARGV[2]) or tonumber(score) >= now then return 0 end
+redis.call('ZADD', KEYS[1], now, ARGV[1])
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
 redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[2]))
 return 1
