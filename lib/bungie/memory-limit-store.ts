@@ -97,7 +97,9 @@ export function createMemoryLimitStore(
     },
     async answered(id) {
       const t = now();
-      const index = sent.findIndex((entry) => entry.id === id);
+      // From the newest: a call is answered soon after its send, so it is near the end.
+      let index = sent.length - 1;
+      while (index >= 0 && sent[index]!.id !== id) index--;
       // Gone, or left the window (not yet dropped: that happens on the next try).
       if (index < 0 || sent[index]!.at <= t - settings.windowMs) return;
       // Now is the latest time in the list, so moving the send to the end keeps it in order.
