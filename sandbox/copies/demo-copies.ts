@@ -3,7 +3,9 @@
 // an unguessable handle in a cookie, and signing in again as the same account from that browser
 // returns the same copy (what a player changed survives signing out). Copies expire after a day
 // without use; at most `max` exist, and past that the least recently used copy is recycled,
-// unless even that one was used recently (then sign-in waits: the demo is full).
+// unless even that one was used recently (then sign-in waits: the demo is full). One network may
+// make only `perNetwork` new copies an hour: otherwise a script without cookies takes every copy
+// in a minute and the demo is full for everyone for ten.
 import type { BungieUser, World } from "../world/types";
 import { copyAccount, removeAccount, type AccountCopy } from "./copy-account";
 
@@ -14,6 +16,10 @@ export interface DemoCopiesOptions {
   idleMs?: number;
   /** At the cap, the oldest copy is recycled only when unused for this long (default 10 min). */
   recycleAfterMs?: number;
+  /** New copies one network may make per `networkWindowMs` (default 20). */
+  perNetwork?: number;
+  /** Default an hour. */
+  networkWindowMs?: number;
 }
 
 export interface CopySummary {
@@ -36,12 +42,16 @@ interface Copy extends AccountCopy {
 }
 
 export type CopySignIn =
-  { ok: true; user: BungieUser; visitor: string; created: boolean } | { ok: false; reason: "full" };
+  | { ok: true; user: BungieUser; visitor: string; created: boolean }
+  | { ok: false; reason: "full" }
+  | { ok: false; reason: "network"; retryAfterMs: number };
 
 export const DEFAULT_COPY_LIMITS = {
   max: 200,
   idleMs: 24 * 3_600_000,
   recycleAfterMs: 10 * 60_000,
+  perNetwork: 20,
+  networkWindowMs: 3_600_000,
 } as const;
 
 const SWEEP_EVERY_MS = 60_000;
@@ -50,6 +60,10 @@ export class DemoCopies {
   readonly max: number;
   readonly idleMs: number;
   readonly recycleAfterMs: number;
+  readonly perNetwork: number;
+  readonly networkWindowMs: number;
+  /** When each network made its recent copies, oldest first. */
+  private readonly madeBy = new Map<string, number[]>();
   private readonly copies = new Map<string, Copy>();
   private readonly visitors = new Map<string, Map<string, string>>();
   private readonly clanOwners = new Map<string, string>();
@@ -63,6 +77,8 @@ export class DemoCopies {
     this.max = options.max ?? DEFAULT_COPY_LIMITS.max;
     this.idleMs = options.idleMs ?? DEFAULT_COPY_LIMITS.idleMs;
     this.recycleAfterMs = options.recycleAfterMs ?? DEFAULT_COPY_LIMITS.recycleAfterMs;
+    this.perNetwork = options.perNetwork ?? DEFAULT_COPY_LIMITS.perNetwork;
+    this.networkWindowMs = options.networkWindowMs ?? DEFAULT_COPY_LIMITS.networkWindowMs;
   }
 
   get size(): number {
@@ -71,16 +87,18 @@ export class DemoCopies {
 
   /**
    * The copy of `template` (key `of`) for the visitor with this handle: theirs when they have one,
-   * else a new one (and a new handle when theirs is unknown).
+   * else a new one (and a new handle when theirs is unknown), if `network` (undefined: not
+   * limited) has made fewer than `perNetwork` within the window.
    */
   signIn(
     world: World,
     of: string,
     template: BungieUser,
-    handle: string | undefined,
+    from: { handle: string | undefined; network: string | undefined },
     now: number,
     profileOf: Parameters<typeof copyAccount>[2],
   ): CopySignIn {
+    const { handle, network } = from;
     this.sweep(world, now, true);
     const known = handle !== undefined ? this.visitors.get(handle) : undefined;
     const existing = known?.get(of);
@@ -90,6 +108,9 @@ export class DemoCopies {
       mine.lastUsedAt = now;
       return { ok: true, user: mine.user, visitor: mine.visitor, created: false };
     }
+    const made = network !== undefined ? this.recentlyMadeBy(network, now) : [];
+    if (made.length >= this.perNetwork)
+      return { ok: false, reason: "network", retryAfterMs: made[0]! + this.networkWindowMs - now };
     if (this.copies.size >= this.max) {
       const oldest = this.leastRecentlyUsed();
       if (!oldest || now - oldest.lastUsedAt < this.recycleAfterMs)
@@ -110,7 +131,16 @@ export class DemoCopies {
     const owned = this.visitors.get(visitor) ?? new Map<string, string>();
     owned.set(of, copy.user.membershipId);
     this.visitors.set(visitor, owned);
+    if (network !== undefined) this.madeBy.set(network, [...made, now]);
     return { ok: true, user: copy.user, visitor, created: true };
+  }
+
+  /** When `network` made the copies still in the window (and forgets older ones). */
+  private recentlyMadeBy(network: string, now: number): number[] {
+    const made = (this.madeBy.get(network) ?? []).filter((at) => now - at < this.networkWindowMs);
+    if (made.length > 0) this.madeBy.set(network, made);
+    else this.madeBy.delete(network);
+    return made;
   }
 
   /**
@@ -162,6 +192,8 @@ export class DemoCopies {
     for (const copy of [...this.copies.values()]) {
       if (now - copy.lastUsedAt >= this.idleMs) this.remove(world, copy);
     }
+    // Bounded anyway (copies are made at most `max` per recycle time), but kept small.
+    for (const network of [...this.madeBy.keys()]) this.recentlyMadeBy(network, now);
   }
 
   private leastRecentlyUsed(): Copy | undefined {

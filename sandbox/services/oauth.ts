@@ -2,6 +2,7 @@
 // /Platform/App/OAuth/token/. Quirks kept on purpose: `scope` is refused, a redirect_uri must
 // equal the registered one, PKCE is not supported (code_challenge is ignored, as Bungie does),
 // the token response carries Bungie's `membership_id`, and refresh tokens rotate.
+import { networkOf } from "../copies/network";
 import { readBodyText } from "../http/body";
 import { oauthError, jsonResponse } from "../http/envelope";
 import type { SandboxState } from "../state";
@@ -129,9 +130,26 @@ export async function handleAuthorize(
     return redirectWith(state, { code, state: returnedState });
   }
   // A public demo: the visitor signs in to their own copy of the account.
-  const copy = copies.signIn(state.world, key, user, visitorOf(request), state.realNow(), (id) =>
-    state.profile(id),
+  const copy = copies.signIn(
+    state.world,
+    key,
+    user,
+    { handle: visitorOf(request), network: networkOf(request) },
+    state.realNow(),
+    (id) => state.profile(id),
   );
+  if (!copy.ok && copy.reason === "network") {
+    const response = htmlResponse(
+      renderErrorPage(
+        state,
+        "Too many new demo accounts from your network",
+        "Signing in again from a browser that has used the demo gives it its copy back. A new copy can be made again later.",
+      ),
+      429,
+    );
+    response.headers.set("retry-after", String(Math.ceil(copy.retryAfterMs / 1000)));
+    return response;
+  }
   if (!copy.ok) {
     return htmlResponse(
       renderErrorPage(

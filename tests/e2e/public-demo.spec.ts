@@ -145,6 +145,47 @@ test.describe("a plain npm start", () => {
     expect(token.headers()["access-control-allow-origin"]).toBeUndefined();
     await api.dispose();
   });
+
+  test("lets one network make 20 new demo copies an hour, then says when to come back", async ({
+    playwright,
+  }) => {
+    // A script without cookies: every approval from a new browser would be a new copy of Aurora
+    // Vale, and 200 of them fill the demo for everyone. The network is the X-Forwarded-For the
+    // host in front of the app sets (here the request's own header: no proxy in front).
+    const approve = async (forwardedFor?: string) => {
+      const api = await playwright.request.newContext({
+        baseURL: server.url,
+        extraHTTPHeaders: forwardedFor ? { "x-forwarded-for": forwardedFor } : {},
+      });
+      const response = await api.post("/sandbox/en/OAuth/Authorize", {
+        form: {
+          client_id: "sandbox-client",
+          response_type: "code",
+          state: "s",
+          account: "demo",
+          decision: "approve",
+        },
+        maxRedirects: 0,
+      });
+      const result = {
+        status: response.status(),
+        retryAfter: response.headers()["retry-after"],
+        text: await response.text(),
+      };
+      await api.dispose();
+      return result;
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) statuses.push((await approve("198.51.100.77")).status);
+    expect(statuses).toEqual(Array<number>(20).fill(302));
+    const refused = await approve("198.51.100.77");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.retryAfter)).toBeGreaterThan(3_500);
+    expect(refused.text).toContain("Too many new demo accounts from your network");
+    // Another network, and this machine itself, are not held back.
+    expect((await approve("203.0.113.5")).status).toBe(302);
+    expect((await approve()).status).toBe(302);
+  });
 });
 
 async function viewOf(page: Page): Promise<InventoryView> {

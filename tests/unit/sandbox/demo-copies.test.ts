@@ -9,8 +9,11 @@ type Env = ReturnType<typeof testSandbox>;
 const CLIENT = { client_id: "sandbox-client", client_secret: "sandbox-secret" };
 const HOUR = 3_600_000;
 
-/** A browser: its cookie jar holds what the sandbox set (the visitor handle). */
-type Browser = { cookie?: string };
+/**
+ * A browser: its cookie jar holds what the sandbox set (the visitor handle); `network` is the
+ * X-Forwarded-For the host in front of the app adds (none: a direct, unlimited request).
+ */
+type Browser = { cookie?: string; network?: string };
 
 /** Signs in through the consent page as `account`, as `browser`: the Bungie.net id and tokens. */
 async function signIn(env: Env, browser: Browser, account = "demo") {
@@ -20,6 +23,7 @@ async function signIn(env: Env, browser: Browser, account = "demo") {
       headers: {
         "content-type": "application/x-www-form-urlencoded",
         ...(browser.cookie ? { cookie: browser.cookie } : {}),
+        ...(browser.network ? { "x-forwarded-for": browser.network } : {}),
       },
       body: new URLSearchParams({
         client_id: "sandbox-client",
@@ -254,6 +258,56 @@ describe("demo copies", () => {
       token: first.accessToken,
     });
     expect(dead.body.ErrorCode).toBe(99);
+  });
+
+  it("lets one network make only `perNetwork` new copies an hour; its browsers keep theirs", async () => {
+    const env = testSandbox({ demoCopies: { perNetwork: 3 } });
+    const home = "198.51.100.20";
+    const browsers = [{ network: home }, { network: home }, { network: home }];
+    for (const browser of browsers) {
+      signed(await signIn(env, browser));
+      env.clock.now += 10 * 60_000;
+    }
+    // A script without cookies (the client's own X-Forwarded-For comes first, the proxy's last).
+    const refused = await signIn(env, { network: `10.0.0.1, ${home}` });
+    expect(refused.status).toBe(429);
+    expect("html" in refused && refused.html).toContain("Too many new demo accounts");
+    // A browser that has a copy gets it back; a new account for it is a new copy: refused.
+    expect(signed(await signIn(env, browsers[0]!)).status).toBe(302);
+    expect((await signIn(env, browsers[0]!, "rival")).status).toBe(429);
+    // Other networks, and requests from the loopback (the app's tests), are not held back.
+    signed(await signIn(env, { network: "203.0.113.9" }));
+    signed(await signIn(env, { network: "::1" }));
+    signed(await signIn(env, {}));
+    // An hour after its first copy, the network may make one again (one: the others are younger).
+    env.clock.now += 30 * 60_000;
+    signed(await signIn(env, { network: home }));
+    expect((await signIn(env, { network: home })).status).toBe(429);
+  });
+
+  it("says when a refused network may try again", async () => {
+    const env = testSandbox({ demoCopies: { perNetwork: 1 } });
+    signed(await signIn(env, { network: "2001:db8:1:2::10" }));
+    env.clock.now += 15 * 60_000;
+    // The same /64: one home, one phone.
+    const response = await env.sandbox.handle(
+      new Request(`${ORIGIN}/en/OAuth/Authorize`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": "2001:db8:1:2:abcd::99",
+        },
+        body: new URLSearchParams({
+          client_id: "sandbox-client",
+          response_type: "code",
+          state: "s",
+          account: "demo",
+          decision: "approve",
+        }).toString(),
+      }),
+    );
+    expect(response.status).toBe(429);
+    expect(response.headers.get("retry-after")).toBe(String(45 * 60));
   });
 
   it("lets tests reach the copy they signed in to through the control API", async () => {
