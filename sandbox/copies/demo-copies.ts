@@ -4,8 +4,8 @@
 // returns the same copy (what a player changed survives signing out). Copies expire after a day
 // without use; at most `max` exist, and past that the least recently used copy is recycled,
 // unless even that one was used recently (then sign-in waits: the demo is full). One network may
-// make only `perNetwork` new copies an hour: otherwise a script without cookies takes every copy
-// in a minute and the demo is full for everyone for ten.
+// make only `perNetwork` new copies an hour: otherwise a script that drops cookies could take
+// every copy within seconds and keep the demo full for everyone.
 import type { BungieUser, World } from "../world/types";
 import { copyAccount, removeAccount, type AccountCopy } from "./copy-account";
 
