@@ -284,6 +284,42 @@ describe("what the client tells the limiter", () => {
     expect(tickets[0]!.player).toMatch(/^token:/);
     expect(JSON.stringify(tickets)).not.toContain("refresh-secret");
   });
+
+  it("says each slot's call was answered once its answer is in, failed attempts and tokens too", async () => {
+    // Bungie counts a call when it arrives: the slot must count until the answer (limits.ts).
+    const events: string[] = [];
+    let slots = 0;
+    const limiter: BungieLimiter = {
+      ...unlimited,
+      acquireRequest: async () => {
+        const n = ++slots;
+        events.push(`slot ${n}`);
+        return { answered: () => void events.push(`answered ${n}`) };
+      },
+    };
+    const replies = [
+      { status: 500, json: envelope(undefined, 3, { ErrorStatus: "UnhandledException" }) },
+      { json: envelope("fine") },
+      { json: { access_token: "a" } },
+    ];
+    const { client } = testClient(
+      (call) => (events.push(`sent ${new URL(call.url).pathname}`), replies.shift()!),
+      { limiter },
+    );
+    await client.request(GET("/Destiny2/Manifest/"));
+    await client.tokenRequest({ grant_type: "refresh_token", refresh_token: "r" });
+    expect(events).toEqual([
+      "slot 1",
+      "sent /sandbox/Platform/Destiny2/Manifest/",
+      "answered 1",
+      "slot 2",
+      "sent /sandbox/Platform/Destiny2/Manifest/",
+      "answered 2",
+      "slot 3",
+      "sent /sandbox/Platform/App/OAuth/token/",
+      "answered 3",
+    ]);
+  });
 });
 
 describe("fetchContent", () => {
