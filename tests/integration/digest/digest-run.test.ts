@@ -2,6 +2,7 @@
 // their stored tokens, the manifest imported from the sandbox, and a real SMTP server.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBungieClient, setBungieClient, type RequestTicket } from "@/lib/bungie";
+import { ANONYMOUS_PLAYER } from "@/lib/bungie/limits";
 import { createMemoryLimiter } from "@/lib/bungie/memory-limit-store";
 import { runVendorDigest, type DigestRunDeps } from "@/lib/digest/run-digest";
 import { saveSubscription } from "@/lib/digest/subscription";
@@ -336,10 +337,15 @@ describe.each(DATABASE_KINDS)("vendor digest run on %s", { timeout: 120_000 }, (
     } finally {
       useSandboxAndDatabase(server, database.db);
     }
-    const platform = tickets.filter((t) => t.priority !== "token");
+    // Not the run's: a token refresh, and the manifest's version check (GetDestinyManifest, no
+    // player, at page priority), which any definitions lookup may start in the background once
+    // the stored version has gone unconfirmed for a while: on a slow machine, within this run.
+    const platform = tickets.filter(
+      (t) => t.priority !== "token" && !(t.priority === "page" && t.player === ANONYMOUS_PLAYER),
+    );
     // The demo (every vendor): his GetProfile and GetVendors. Rival (Banshee-44's weapons): the
     // run's one GetPublicVendors, shared, and nothing of his own.
-    expect(platform).toHaveLength(3);
+    expect(platform, JSON.stringify(tickets)).toHaveLength(3);
     expect(new Set(platform.map((t) => t.priority))).toEqual(new Set(["background"]));
     // Each subscriber is their own player in the queue (round-robin between them).
     expect(platform.map((t) => t.player).sort()).toEqual(
